@@ -1,0 +1,245 @@
+import axios, { AxiosInstance } from "axios"
+import { randomUUID } from "node:crypto"
+import http from "node:http"
+import https from "node:https"
+import { ResolvedClientOptions } from "./client-options"
+import {
+  errorFromNetworkFailure,
+  errorFromResponse,
+  GatewayFailureBody,
+  InstantMerchantError,
+  InvalidRequestError,
+  NetworkFailure,
+} from "./errors"
+import { FormEncodeError, formEncode, FormParams } from "./form-encode"
+import { redact } from "./redact"
+import { RetryMode, retryDelayMs, shouldRetry } from "./retry-policy"
+
+/** Per-call options. */
+export interface RequestOptions {
+  /**
+   * Sent as `Idempotency-Key` on mutating requests, and reused by every retry.
+   * Derive it from what makes the operation unique (a payment session, a
+   * renewal period) so that re-running the operation after a crash replays
+   * the first answer instead of acting twice.
+   * @default a random UUID per call
+   */
+  idempotencyKey?: string
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number
+}
+
+/** How an endpoint may be sent: its path below the API root and its retry mode. */
+export interface Endpoint {
+  path: string
+  retry: RetryMode
+  /** False only for reads: they carry no idempotency key. */
+  mutating: boolean
+}
+
+/** What the transport saw, kept off the answer's enumerable fields. */
+export interface ResponseMeta {
+  statusCode: number
+  requestId?: string
+  idempotencyKey?: string
+  /** True when the gateway replayed the stored answer to an earlier request with the same key. */
+  replayed: boolean
+  attempts: number
+}
+
+export type WithMeta<T> = T & { readonly lastResponse: ResponseMeta }
+
+/** Fields the reference documents as integers but shows as strings in places ("invoice_num": "31"). */
+const INTEGER_FIELDS = ["invoice_num", "customer_id", "expiry_date"] as const
+
+type Attempt =
+  | { ok: true; answer: Record<string, unknown>; meta: ResponseMeta }
+  | { ok: false; error: InstantMerchantError; statusCode?: number; network?: NetworkFailure; retryAfterSeconds?: number }
+
+/**
+ * Sends one API call: encodes it, signs it with the key pair, adds the
+ * idempotency key, retries only where that is safe, and turns every failure
+ * into a typed error that holds nothing sensitive.
+ */
+export class RequestSender {
+  private readonly http: AxiosInstance
+
+  constructor(private readonly options: ResolvedClientOptions) {
+    this.http = axios.create({
+      baseURL: options.baseUrl + "/",
+      httpAgent: new http.Agent({ keepAlive: true }),
+      httpsAgent: new https.Agent({ keepAlive: true }),
+      timeout: options.timeoutMs,
+      maxRedirects: 0,
+      // We parse ourselves, so that a body that is not JSON becomes an ApiError, not a crash.
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+    })
+  }
+
+  async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = {}): Promise<WithMeta<T>> {
+    const name = `POST /${endpoint.path}`
+    const body = this.encode(name, params as FormParams)
+    const idempotencyKey = endpoint.mutating ? checkIdempotencyKey(name, options.idempotencyKey ?? randomUUID()) : undefined
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs
+
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(endpoint, name, body, idempotencyKey, timeoutMs, attempt)
+      if (outcome.ok) return withMeta<T>(outcome.answer, outcome.meta)
+      const again =
+        attempt <= this.options.maxRetries &&
+        shouldRetry({ mode: endpoint.retry, statusCode: outcome.statusCode, network: outcome.network })
+      if (!again) throw outcome.error
+      const wait = retryDelayMs(
+        attempt,
+        { baseDelayMs: this.options.retryBaseDelayMs, maxDelayMs: this.options.retryMaxDelayMs },
+        outcome.retryAfterSeconds
+      )
+      this.options.logger?.warn(`InstantMerchant ${name}: ${outcome.error.type}, retrying in ${wait} ms (attempt ${attempt + 1})`)
+      await sleep(wait)
+    }
+  }
+
+  private encode(name: string, params: FormParams): string {
+    try {
+      return formEncode(params)
+    } catch (e) {
+      if (e instanceof FormEncodeError) {
+        throw new InvalidRequestError({ message: `InstantMerchant ${name}: ${e.message}`, param: e.param, code: "parameter_invalid", endpoint: name })
+      }
+      throw e
+    }
+  }
+
+  private async attempt(
+    endpoint: Endpoint,
+    name: string,
+    body: string,
+    idempotencyKey: string | undefined,
+    timeoutMs: number,
+    attempt: number
+  ): Promise<Attempt> {
+    const headers: Record<string, string> = {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json",
+      "User-Agent": "medusa-payment-instantmerchant",
+      "X-Api-Key": this.options.apiKey,
+      "X-Api-Secret": this.options.apiSecret,
+    }
+    if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey
+
+    let response
+    try {
+      response = await this.http.post<string>(endpoint.path, body, { headers, timeout: timeoutMs })
+    } catch (e) {
+      // An axios error holds the request config, headers (the secret) and body
+      // (the card). Only its code and message survive this line.
+      const network = networkFailureOf(e, this.options.apiSecret)
+      this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
+      return {
+        ok: false,
+        network,
+        error: errorFromNetworkFailure(network, { endpoint: name, idempotencyKey, mutating: endpoint.mutating, timeoutMs }),
+      }
+    }
+
+    const requestId = headerOf(response.headers, "x-request-id")
+    const parsed = parseAnswer(response.data)
+    this.options.logger?.debug(
+      `InstantMerchant ${name} → ${response.status}${parsed && parsed.status === false && parsed.code ? ` ${String(parsed.code)}` : ""} (${requestId ?? "no request id"}, attempt ${attempt})`
+    )
+    if (response.status >= 200 && response.status < 300 && parsed?.status === true) {
+      const meta: ResponseMeta = {
+        statusCode: response.status,
+        requestId,
+        idempotencyKey,
+        replayed: headerOf(response.headers, "idempotent-replayed") === "true",
+        attempts: attempt,
+      }
+      return { ok: true, answer: normalizeIntegers(parsed), meta }
+    }
+    const retryAfterSeconds = parseRetryAfter(headerOf(response.headers, "retry-after"))
+    const failureBody = parsed && parsed.status === false ? (parsed as unknown as GatewayFailureBody) : undefined
+    return {
+      ok: false,
+      statusCode: response.status,
+      retryAfterSeconds,
+      error: errorFromResponse(response.status, failureBody, {
+        endpoint: name,
+        idempotencyKey,
+        requestId,
+        mutating: endpoint.mutating,
+        retryAfterSeconds,
+      }),
+    }
+  }
+}
+
+/**
+ * The reference answers a JSON array holding one object with a boolean
+ * `status`. Anything else is not the reference's shape: undefined.
+ */
+export function parseAnswer(text: unknown): Record<string, unknown> | undefined {
+  if (typeof text !== "string") return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (!Array.isArray(json) || json.length !== 1) return undefined
+  const [answer] = json
+  if (!answer || typeof answer !== "object" || Array.isArray(answer)) return undefined
+  if (typeof (answer as Record<string, unknown>).status !== "boolean") return undefined
+  return answer as Record<string, unknown>
+}
+
+function normalizeIntegers(answer: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...answer }
+  for (const field of INTEGER_FIELDS) {
+    const value = out[field]
+    if (typeof value === "string" && /^\d+$/.test(value)) out[field] = Number(value)
+  }
+  return out
+}
+
+function withMeta<T>(answer: Record<string, unknown>, meta: ResponseMeta): WithMeta<T> {
+  // Not enumerable: spreading or serializing an answer must not drag transport details along.
+  Object.defineProperty(answer, "lastResponse", { value: meta, enumerable: false })
+  return answer as WithMeta<T>
+}
+
+function networkFailureOf(e: unknown, secret: string): NetworkFailure {
+  const err = e as { code?: unknown; message?: unknown; cause?: { code?: unknown } }
+  const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined
+  const message = typeof err?.message === "string" ? err.message : "request failed"
+  return { code, message: redact(message, [secret]) }
+}
+
+function headerOf(headers: unknown, name: string): string | undefined {
+  const value = (headers as Record<string, unknown> | undefined)?.[name]
+  return typeof value === "string" ? value : undefined
+}
+
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (!value || !/^\d+$/.test(value.trim())) return undefined
+  return Number(value.trim())
+}
+
+function checkIdempotencyKey(name: string, key: string): string {
+  // A header value with a line break would let a caller inject headers.
+  if (typeof key !== "string" || !/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new InvalidRequestError({
+      message: `InstantMerchant ${name}: idempotencyKey must be 1 to 255 printable ASCII characters without spaces`,
+      param: "idempotencyKey",
+      code: "parameter_invalid",
+      endpoint: name,
+    })
+  }
+  return key
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
