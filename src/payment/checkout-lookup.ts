@@ -1,0 +1,41 @@
+import { AddressLike } from "../core/payment/gateway-address"
+
+/** A payment session, as far as this plugin reads it. */
+export interface CheckoutSession {
+  id: string
+  cart_id: string | null
+  amount: number
+  data: Record<string, unknown>
+}
+
+export interface CheckoutCustomer {
+  id: string
+  email: string
+  /** True for a registered (signed-in) customer; Medusa also makes customers for guest emails. */
+  has_account: boolean
+  metadata: Record<string, unknown> | null
+}
+
+export interface CheckoutCart {
+  id: string
+  email: string | null
+  billing_address: AddressLike | null
+  shipping_address: AddressLike | null
+  customer: CheckoutCustomer | null
+}
+
+/**
+ * What the processor needs to read from and write to Medusa's store. Medusa
+ * hands `updatePaymentData` only a session id and `authorizePayment` only the
+ * session data, so the processor looks the rest up through this port.
+ */
+export interface CheckoutLookup {
+  session(sessionId: string): Promise<CheckoutSession | null>
+  sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
+  cart(cartId: string): Promise<CheckoutCart | null>
+  /** Keeps the gateway customer id in the Medusa customer's metadata. */
+  rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void>
+}
+
+/** The metadata key that links a Medusa customer to its gateway customer. */
+export const GATEWAY_CUSTOMER_METADATA_KEY = "instantmerchant_customer_id"

@@ -1,0 +1,345 @@
+import {
+  AbstractPaymentProcessor,
+  PaymentProcessorContext,
+  PaymentProcessorError,
+  PaymentProcessorSessionResponse,
+  PaymentSessionStatus,
+} from "@medusajs/medusa"
+import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError } from "../core/client"
+import { CardInput, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
+import { InputError } from "../core/input-error"
+import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
+import { gatewayAddressFrom } from "../core/payment/gateway-address"
+import { paymentStatusOf } from "../core/payment/payment-status"
+import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
+import { buildError, processorError } from "./build-error"
+import { CheckoutCart, CheckoutLookup, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
+import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
+import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
+
+/** The reference: "Uncaptured charges expire in 7 days". */
+const AUTHORIZATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
+
+type Logger = { info(m: string): void; warn(m: string): void; error(m: string): void; debug?(m: string): void }
+
+/** Lets tests (and other hosts) hand in the lookup and client instead of Medusa's container. */
+export interface InstantMerchantDependencies {
+  lookup?: CheckoutLookup
+  client?: InstantMerchantClient
+  logger?: Logger
+}
+
+/**
+ * All the logic of the InstantMerchant processors. Each identifier is a small
+ * subclass that only sets `static identifier`, as in Medusa's Stripe plugin.
+ *
+ * Every value handed back to Medusa goes through `toSessionData`, so no card
+ * number, CVC or secret can reach the session data, the database or the
+ * storefront.
+ */
+export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
+  protected readonly options: ResolvedPluginOptions
+  protected readonly client: InstantMerchantClient
+  protected readonly lookup: CheckoutLookup
+  protected readonly logger: Logger
+
+  protected constructor(container: Record<string, unknown>, options: unknown, deps: InstantMerchantDependencies = {}) {
+    super(container, options as Record<string, unknown>)
+    this.options = resolvePluginOptions(options)
+    this.client =
+      deps.client ??
+      new InstantMerchantClient({
+        apiKey: this.options.api_key,
+        apiSecret: this.options.api_secret,
+        baseUrl: this.options.base_url,
+        timeoutMs: this.options.timeout_ms,
+        maxRetries: this.options.max_retries,
+      })
+    this.lookup = deps.lookup ?? new MedusaCheckoutLookup(container)
+    this.logger = deps.logger ?? ((container as { logger?: Logger }).logger ?? console)
+  }
+
+  /** The identifier of the concrete processor: `instantmerchant`, ... */
+  protected get providerId(): string {
+    return (this.constructor as unknown as { identifier: string }).identifier
+  }
+
+  // ---- session lifecycle -------------------------------------------------
+
+  /** Checks currency and amount; calls nothing on the gateway. */
+  async initiatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse> {
+    try {
+      const currency_code = assertGatewayCurrency(context.currency_code)
+      const amount = assertChargeAmount(context.amount)
+      const linked = context.customer?.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
+      const instantmerchant_customer_id = context.customer?.has_account && Number.isSafeInteger(linked) ? (linked as number) : undefined
+      return { session_data: { ...toSessionData({ amount, currency_code, instantmerchant_customer_id }) } }
+    } catch (e) {
+      return buildError(e, "payment setup")
+    }
+  }
+
+  /** Keeps amount and currency in step with the cart; starts over when the customer changed. */
+  async updatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse | void> {
+    try {
+      const data = toSessionData(context.paymentSessionData ?? {})
+      const amount = assertChargeAmount(context.amount)
+      const currency_code = assertGatewayCurrency(context.currency_code)
+      if (data.charge_id) {
+        if (data.amount === amount) return
+        return processorError(
+          "This payment is already authorized for another amount",
+          "already_authorized",
+          `Charge ${data.charge_id} was authorized for ${data.amount} cents; cancel it before changing the cart.`
+        )
+      }
+      const linked = context.customer?.has_account ? context.customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
+      if (data.instantmerchant_customer_id !== undefined && linked !== undefined && linked !== data.instantmerchant_customer_id) {
+        // Another customer signed in: the card stored so far belongs to someone else.
+        return this.initiatePayment(context)
+      }
+      return { session_data: { ...toSessionData({ ...data, amount, currency_code }) } }
+    } catch (e) {
+      return buildError(e, "payment update")
+    }
+  }
+
+  /**
+   * Where the storefront sends the card. The card is checked locally, stored
+   * with the gateway (card create) and forgotten: only `card_id`, the last 4
+   * and the expiry come back.
+   */
+  async updatePaymentData(sessionId: string, data: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    try {
+      const input = parseCardInput(data)
+      const session = await this.lookup.session(sessionId)
+      if (!session) throw new InputError("payment_session", `no payment session ${sessionId}`)
+      const current = toSessionData(session.data)
+      if (current.charge_id) {
+        return processorError("This payment is already authorized", "already_authorized", "Cancel it before entering another card.")
+      }
+      const cart = session.cart_id ? await this.lookup.cart(session.cart_id) : null
+      if (!cart) throw new InputError("cart", "the payment session has no cart")
+      const stored = input.kind === "saved" ? await this.useSavedCard(input, cart) : await this.storeNewCard(input, cart, session.id, current)
+      return { ...toSessionData({ ...stored, charge_failed: false }) }
+    } catch (e) {
+      return this.fail(e, "card entry")
+    }
+  }
+
+  // ---- money -------------------------------------------------------------
+
+  /** Charges the stored card once, for the session amount. */
+  async authorizePayment(
+    paymentSessionData: Record<string, unknown>,
+    context: Record<string, unknown>
+  ): Promise<PaymentProcessorError | { status: PaymentSessionStatus; data: PaymentProcessorSessionResponse["session_data"] }> {
+    const data = toSessionData(paymentSessionData)
+    if (data.charge_id) return { status: PaymentSessionStatus.AUTHORIZED, data: { ...data } }
+    try {
+      if (!data.card_id) throw new InputError("card", "no card was entered for this payment")
+      const cartId = typeof context?.cart_id === "string" ? context.cart_id : undefined
+      if (!cartId) throw new InputError("cart_id", "the authorization context names no cart")
+      const [cart, session] = await Promise.all([this.lookup.cart(cartId), this.lookup.sessionOfCart(cartId, this.providerId)])
+      if (!cart || !session) throw new InputError("cart_id", `no ${this.providerId} payment session for cart ${cartId}`)
+      // Charge what Medusa computed for the session, not what a storefront may have sent.
+      const amount = assertChargeAmount(session.amount)
+      const billing = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
+      const payment_mode = this.options.capture ? "auth_and_capture" : "auth_only"
+      const charge = await this.client.charges.create(
+        {
+          ...billing,
+          email: cart.email ?? cart.customer?.email ?? "",
+          description: `Medusa cart ${cart.id}`,
+          amount,
+          currency: "usd",
+          payment_mode,
+          card_id: data.card_id,
+          send_email: this.options.send_email ? 1 : 0,
+        },
+        // One charge per session, card and amount: re-running after a timeout replays it.
+        { idempotencyKey: `im_authorize_${session.id}_${data.card_id}_${amount}` }
+      )
+      const now = Date.now()
+      const authorized = toSessionData({
+        ...data,
+        amount,
+        charge_id: charge.charge_id,
+        payment_mode,
+        captured: payment_mode === "auth_and_capture",
+        authorization_expires_at: payment_mode === "auth_only" ? new Date(now + AUTHORIZATION_LIFETIME_MS).toISOString() : undefined,
+        charge_failed: false,
+        amount_refunded: 0,
+        refunds: [],
+      })
+      return { status: PaymentSessionStatus.AUTHORIZED, data: { ...authorized } }
+    } catch (e) {
+      return this.fail(e, "authorization")
+    }
+  }
+
+  /** Captures the authorization. Already captured is success, as shops hit that case in real life. */
+  async capturePayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    const data = toSessionData(paymentSessionData)
+    if (!data.charge_id) return processorError("There is no charge to capture", "no_charge", "The payment was never authorized.")
+    if (data.captured) return { ...data }
+    try {
+      await this.client.charges.capture({ charge_id: data.charge_id }, { idempotencyKey: `im_capture_${data.charge_id}` })
+    } catch (e) {
+      if (isConflict(e, "charge_already_captured")) return { ...toSessionData({ ...data, captured: true }) }
+      if (isConflict(e, "authorization_expired")) {
+        return processorError(
+          `The authorization of ${data.charge_id} expired${data.authorization_expires_at ? ` on ${data.authorization_expires_at}` : ""} and can no longer be captured`,
+          "authorization_expired",
+          "Uncaptured charges expire after 7 days; ask the customer to pay again."
+        )
+      }
+      return this.fail(e, "capture")
+    }
+    return { ...toSessionData({ ...data, captured: true }) }
+  }
+
+  /** Refunds part or all of what is left. More than is left is refused before the gateway is called. */
+  async refundPayment(paymentSessionData: Record<string, unknown>, refundAmount: number): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    const data = toSessionData(paymentSessionData)
+    try {
+      if (!data.charge_id) throw new InputError("charge_id", "this payment has no charge to refund")
+      if (!data.captured) throw new InputError("amount", "the charge is not captured yet: cancel the order to release the authorization")
+      const amountRefunded = data.amount_refunded ?? 0
+      const amount = assertRefundAmount(refundAmount, refundableAmount(data))
+      const refund = await this.client.charges.refund(
+        { charge_id: data.charge_id, amount },
+        // The refunded total is part of the key: a re-run of this same refund replays it, the next one is new.
+        { idempotencyKey: `im_refund_${data.charge_id}_${amountRefunded}_${amount}` }
+      )
+      const refunds = [...(data.refunds ?? []), { refund_id: refund.refund_id, amount, created_at: new Date().toISOString() }]
+      return { ...toSessionData({ ...data, amount_refunded: amountRefunded + amount, refunds }) }
+    } catch (e) {
+      return this.fail(e, "refund")
+    }
+  }
+
+  /** Releases an uncaptured authorization by refunding it in full; a captured charge is left alone (refunds are explicit). */
+  async cancelPayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return this.release(toSessionData(paymentSessionData), "cancellation")
+  }
+
+  /** Releases an authorization that never became an order payment. */
+  async deletePayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return this.release(toSessionData(paymentSessionData), "deletion")
+  }
+
+  async getPaymentStatus(paymentSessionData: Record<string, unknown>): Promise<PaymentSessionStatus> {
+    return paymentStatusOf(toSessionData(paymentSessionData)) as PaymentSessionStatus
+  }
+
+  /** The gateway has no charge lookup, so the data is the record. */
+  async retrievePayment(paymentSessionData: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    return { ...toSessionData(paymentSessionData) }
+  }
+
+  // ---- helpers -------------------------------------------------------------
+
+  private async release(data: InstantMerchantSessionData, operation: string): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
+    if (!data.charge_id || data.captured || data.released) return { ...data }
+    try {
+      await this.client.charges.refund({ charge_id: data.charge_id }, { idempotencyKey: `im_release_${data.charge_id}` })
+    } catch (e) {
+      // Already released, or expired (the gateway then counts it as refunded): the money is free either way.
+      if (!isConflict(e, "charge_already_refunded") && !isConflict(e, "authorization_expired")) return this.fail(e, operation)
+    }
+    return { ...toSessionData({ ...data, released: true }) }
+  }
+
+  private async useSavedCard(input: SavedCardInput, cart: CheckoutCart): Promise<Partial<InstantMerchantSessionData>> {
+    const customer = cart.customer
+    const gatewayCustomer = customer?.has_account ? customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
+    if (!customer?.has_account || !Number.isSafeInteger(gatewayCustomer)) {
+      throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
+    }
+    let listed: CardRetrieveResponse
+    try {
+      listed = await this.client.cards.retrieve({ customer: gatewayCustomer as number, card_id: input.card_id })
+    } catch (e) {
+      if (e instanceof InvalidRequestError && e.statusCode === 404) throw new InputError("card_id", "is not one of your saved cards")
+      throw e
+    }
+    const card = listed.data.find((c) => c.card_id === input.card_id)
+    if (!card) throw new InputError("card_id", "is not one of your saved cards")
+    const [month, year] = card.cc_valid_thru.split("/").map(Number)
+    return {
+      instantmerchant_customer_id: gatewayCustomer as number,
+      card_id: card.card_id,
+      card_last_4: card.cc_last_4,
+      card_exp_month: month,
+      card_exp_year: year,
+    }
+  }
+
+  private async storeNewCard(
+    input: NewCardInput,
+    cart: CheckoutCart,
+    sessionId: string,
+    current: InstantMerchantSessionData
+  ): Promise<Partial<InstantMerchantSessionData>> {
+    const signedIn = !!cart.customer?.has_account
+    const customerId = await this.gatewayCustomerFor(cart, sessionId, current)
+    const card = await this.client.cards.create({
+      customer: customerId,
+      cardholder_name: input.cardholder_name,
+      card_number: input.card_number,
+      exp_month: input.exp_month,
+      exp_year: input.exp_year,
+      cvc: input.cvc,
+      // Only a signed-in customer can come back for a saved card.
+      save_card: signedIn && (input.save_card || input.is_default),
+      is_default: signedIn && input.is_default,
+    })
+    return {
+      instantmerchant_customer_id: customerId,
+      card_id: card.card_id,
+      card_last_4: card.card_last_4 || lastFour(input.card_number),
+      card_exp_month: input.exp_month,
+      card_exp_year: input.exp_year,
+    }
+  }
+
+  /**
+   * The gateway customer that card create needs: the session's, the signed-in
+   * customer's (kept in metadata), or a new one made from the cart's email and
+   * billing address. The username is derived from a Medusa id, so it cannot
+   * collide with another shopper's, and the idempotency key makes a re-run
+   * replay the first creation instead of failing on the username.
+   */
+  private async gatewayCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
+    const customer = cart.customer
+    const linked = customer?.has_account ? customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
+    if (Number.isSafeInteger(linked)) return linked as number
+    if (current.instantmerchant_customer_id !== undefined) return current.instantmerchant_customer_id
+    const owner = customer?.has_account ? customer.id : sessionId
+    const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
+    const email = cart.email ?? customer?.email
+    if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
+    const created = await this.client.customers.create(
+      { ...address, email, username: `medusa_${owner}` },
+      { idempotencyKey: `im_customer_${owner}` }
+    )
+    if (customer?.has_account) await this.lookup.rememberGatewayCustomer(customer.id, created.customer_id)
+    return created.customer_id
+  }
+
+  /** Logs what an admin needs (never card data: errors hold none) and builds Medusa's error. */
+  private fail(e: unknown, operation: string): PaymentProcessorError {
+    const error = buildError(e, operation)
+    const log = `InstantMerchant ${operation} failed: ${error.code}: ${error.error}${e instanceof Error && "requestId" in e && e.requestId ? ` (request ${String(e.requestId)})` : ""}`
+    if (error.code === "internal_error" || error.code === "maybe_processed") this.logger.error(log)
+    else this.logger.warn(log)
+    return error
+  }
+}
+
+function isConflict(e: unknown, code: string): boolean {
+  return e instanceof InvalidRequestError && e.code === code
+}
+
+export type { CardInput }
