@@ -1,0 +1,11 @@
+/** The sandbox's public surface: start it in-process, or read its test cards and rules in tests. */
+export { startSandbox, type Sandbox } from "./start-sandbox"
+export { DEFAULT_HOST, DEFAULT_TEST_API_KEY, DEFAULT_TEST_API_SECRET, type SandboxOptions } from "./sandbox-options"
+export { LIST_KINDS, type ListKind, type SandboxControls } from "./sandbox-controls"
+export { FAULT_TYPES, type Fault, type FaultSpec, type FaultType } from "./faults"
+export { DECLINE_CODES, DECLINING_TEST_CARDS, TEST_CARDS, testCardDecline, type DeclineCode, type DecliningTestCard } from "./test-cards"
+export { BILLING_INTERVALS, addInterval, type BillingInterval } from "./billing-interval"
+export { AUTHORIZATION_LIFETIME_SECONDS } from "./domain/charge"
+export { IDEMPOTENCY_WINDOW_SECONDS } from "./idempotency"
+export type { RequestLogEntry } from "./request-log"
+export type { EnvironmentName } from "./state"

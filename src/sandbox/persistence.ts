@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
+import { dirname, basename, join } from "node:path"
+import { randomBytes } from "node:crypto"
+import { emptyEnvironmentState, ENVIRONMENT_NAMES, type EnvironmentName, type EnvironmentState } from "./state"
+
+/**
+ * The data file: both environments, counters and the clock offset. Card
+ * records hold last 4 and expiry only, so the file never holds a card number
+ * or CVC.
+ */
+export interface SandboxData {
+  version: 1
+  clock_offset_seconds: number
+  environments: Record<EnvironmentName, EnvironmentState>
+}
+
+export function emptySandboxData(): SandboxData {
+  return { version: 1, clock_offset_seconds: 0, environments: { test: emptyEnvironmentState(), live: emptyEnvironmentState() } }
+}
+
+/** The saved data, or null when the file does not exist yet. A corrupt file is an error, not a silent reset. */
+export function loadSandboxData(file: string): SandboxData | null {
+  if (!existsSync(file)) return null
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<SandboxData>
+  if (parsed.version !== 1 || typeof parsed.environments !== "object" || parsed.environments === null) {
+    throw new Error(`${file} is not a sandbox data file (expected version 1)`)
+  }
+  const data = emptySandboxData()
+  data.clock_offset_seconds = typeof parsed.clock_offset_seconds === "number" ? parsed.clock_offset_seconds : 0
+  for (const name of ENVIRONMENT_NAMES) {
+    data.environments[name] = { ...emptyEnvironmentState(), ...(parsed.environments[name] ?? {}) }
+  }
+  return data
+}
+
+/**
+ * Writes atomically: a temp file in the same folder, then a rename, so a
+ * crash mid-write leaves the previous file intact rather than half a file.
+ */
+export function saveSandboxData(file: string, data: SandboxData): void {
+  const folder = dirname(file)
+  mkdirSync(folder, { recursive: true })
+  const temp = join(folder, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`)
+  writeFileSync(temp, JSON.stringify(data, null, 2))
+  renameSync(temp, file)
+}

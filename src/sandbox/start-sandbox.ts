@@ -1,0 +1,92 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import type { AddressInfo, Socket } from "node:net"
+import { ApiPipeline } from "./api-pipeline"
+import { Clock } from "./clock"
+import { CONTROLS_PREFIX, createControlRoutes, handleControlRequest } from "./controls"
+import { DataStore } from "./data-store"
+import { Environments } from "./environments"
+import { Faults } from "./faults"
+import { API_PREFIX } from "./endpoints/routes"
+import { sendJson } from "./http-io"
+import { RequestLog } from "./request-log"
+import { createSandboxControls, type SandboxControls } from "./sandbox-controls"
+import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options"
+import type { EnvironmentName } from "./state"
+
+export interface Sandbox {
+  /** http://host:port */
+  url: string
+  /** url + "/api/v2": the client's base URL. */
+  apiBaseUrl: string
+  /** Which environments have a key pair. */
+  environments: EnvironmentName[]
+  /** Stops listening and destroys open sockets, hung ones included. */
+  close(): Promise<void>
+  controls: SandboxControls
+}
+
+/** Starts the sandbox in this process. Rejects (with `code: "EADDRINUSE"`) when the port is taken. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const resolved = resolveSandboxOptions(options)
+  const clock = new Clock()
+  const store = new DataStore(clock, resolved.dataFile)
+  const faults = new Faults()
+  const log = new RequestLog()
+  const environments = new Environments(resolved.pairs, resolved.allowIps)
+  const closing = new AbortController()
+  const controls = createSandboxControls({ store, clock, faults, log, environments })
+  const api = new ApiPipeline({ store, clock, faults, log, environments, closing: closing.signal })
+  const controlRoutes = createControlRoutes(controls)
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? "/", "http://sandbox.invalid")
+    const isControl = url.pathname === CONTROLS_PREFIX || url.pathname.startsWith(`${CONTROLS_PREFIX}/`)
+    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, url)
+    return api.handle(req, res, url.pathname)
+  }
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      sendJson(res, 500, [{ status: false, message: `sandbox internal error: ${message}`, code: "api_error" }])
+    })
+  })
+  const sockets = trackSockets(server)
+  await listen(server, resolved.port, resolved.host)
+
+  const { port } = server.address() as AddressInfo
+  const url = `http://${hostForUrl(resolved.host)}:${port}`
+  return {
+    url,
+    apiBaseUrl: `${url}${API_PREFIX}`,
+    environments: (Object.keys(resolved.pairs) as EnvironmentName[]),
+    controls,
+    close: () => {
+      closing.abort()
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function trackSockets(server: ReturnType<typeof createServer>): Set<Socket> {
+  const sockets = new Set<Socket>()
+  server.on("connection", (socket) => {
+    sockets.add(socket)
+    socket.on("close", () => sockets.delete(socket))
+  })
+  return sockets
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(port, host, () => {
+      server.off("error", reject)
+      resolve()
+    })
+  })
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(":") ? `[${host}]` : host
+}
