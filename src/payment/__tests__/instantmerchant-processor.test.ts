@@ -1,0 +1,388 @@
+import { PaymentProcessorContext, PaymentSessionStatus } from "@medusajs/medusa"
+import { startSandbox, Sandbox } from "../../sandbox"
+import InstantMerchantProviderService from "../../services/instantmerchant-provider"
+import { InMemoryCheckoutLookup } from "../__fixtures__/in-memory-checkout-lookup"
+
+/**
+ * The processor against the real sandbox over HTTP. Medusa's side (carts,
+ * sessions, customers) is held in memory here; the end-to-end suite runs the
+ * same flows on a real Medusa server and PostgreSQL.
+ */
+
+const CARDS = {
+  visa: "4242424242424242",
+  declined: "4000000000000002",
+  insufficient: "4000000000009995",
+  expired: "4000000000000069",
+  badCvc: "4000000000000127",
+  processing: "4000000000000119",
+  chargeDeclined: "4000000000000341",
+}
+const CVC = "987"
+const card = (number: string, extra: Record<string, unknown> = {}) => ({
+  cardholder_name: "Jim Doe",
+  card_number: number,
+  exp_month: 12,
+  exp_year: new Date().getUTCFullYear() + 3,
+  cvc: CVC,
+  ...extra,
+})
+
+let sandbox: Sandbox
+/** Every data object the processor handed back to "Medusa", scanned for card data at the end. */
+const produced: unknown[] = []
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, apiKey: "pk_test", apiSecret: "sk_test_secret" })
+})
+afterAll(async () => {
+  await sandbox?.close()
+})
+beforeEach(() => sandbox.controls.reset())
+
+function setup(options: Record<string, unknown> = {}) {
+  const lookup = new InMemoryCheckoutLookup()
+  const processor = new InstantMerchantProviderService(
+    {},
+    { api_key: "pk_test", api_secret: "sk_test_secret", base_url: sandbox.apiBaseUrl, max_retries: 1, timeout_ms: 2000, ...options },
+    { lookup, logger: silent }
+  )
+  return { lookup, processor }
+}
+
+function contextFor(amount: number, extra: Partial<PaymentProcessorContext> = {}): PaymentProcessorContext {
+  return { amount, currency_code: "usd", email: "jim@example.com", resource_id: "cart_x", context: {}, paymentSessionData: {}, ...extra }
+}
+
+function keep<T>(value: T): T {
+  produced.push(value)
+  return value
+}
+
+/** Runs checkout up to an authorization, the way Medusa calls the processor, and returns the authorized data. */
+async function checkout(
+  env: ReturnType<typeof setup>,
+  number: string,
+  opts: { amount?: number; customer?: ReturnType<InMemoryCheckoutLookup["addCustomer"]>; cardData?: Record<string, unknown> } = {}
+) {
+  const amount = opts.amount ?? 2500
+  const { cart, session } = env.lookup.addCart({ amount, customer: opts.customer ?? null })
+  const init = keep(await env.processor.initiatePayment(contextFor(amount, { customer: opts.customer as never })))
+  if ("error" in init) throw new Error(init.error)
+  env.lookup.store(session.id, init.session_data, "replace")
+  const updated = keep(await env.processor.updatePaymentData(session.id, opts.cardData ?? card(number)))
+  if ("error" in updated) return { cart, session, updateError: updated }
+  env.lookup.store(session.id, updated)
+  const auth = keep(await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id }))
+  return { cart, session, auth }
+}
+
+function requestsTo(path: string): number {
+  return sandbox.controls.list("requests").filter((r: { path: string }) => r.path === `/api/v2/${path}`).length
+}
+
+describe("a full success path", () => {
+  it("authorizes, captures and refunds in parts, and the gateway agrees", async () => {
+    const env = setup()
+    const { auth, session } = await checkout(env, CARDS.visa, { amount: 4200 })
+    if (!auth || "error" in auth) throw new Error(`authorize failed: ${JSON.stringify(auth)}`)
+    expect(auth.status).toBe(PaymentSessionStatus.AUTHORIZED)
+    expect(auth.data).toMatchObject({ amount: 4200, currency_code: "usd", card_last_4: "4242", payment_mode: "auth_only", captured: false })
+    expect(auth.data.charge_id).toMatch(/^cha_/)
+    expect(Date.parse(auth.data.authorization_expires_at as string) - Date.now()).toBeGreaterThan(6.9 * 86400_000)
+    expect(await env.processor.getPaymentStatus(auth.data)).toBe("authorized")
+    expect(session.data).toMatchObject({ card_id: expect.stringMatching(/^card_/), card_exp_month: 12 })
+
+    const captured = keep(await env.processor.capturePayment(auth.data))
+    expect(captured).toMatchObject({ captured: true, charge_id: auth.data.charge_id })
+
+    const first = keep(await env.processor.refundPayment(captured as Record<string, unknown>, 1000))
+    expect(first).toMatchObject({ amount_refunded: 1000, refunds: [{ amount: 1000, refund_id: expect.stringMatching(/^ref_/) }] })
+    const second = keep(await env.processor.refundPayment(first as Record<string, unknown>, 3200))
+    expect(second).toMatchObject({ amount_refunded: 4200 })
+    expect((second as { refunds: unknown[] }).refunds).toHaveLength(2)
+
+    const [charge] = sandbox.controls.list("charges")
+    expect(charge).toMatchObject({ charge_id: auth.data.charge_id, amount: 4200, captured: true, amount_refunded: 4200 })
+    expect(sandbox.controls.list("charges")).toHaveLength(1)
+  })
+
+  it("charges what Medusa computed for the session, whatever the data says", async () => {
+    const env = setup()
+    const { cart, session } = env.lookup.addCart({ amount: 1999 })
+    env.lookup.store(session.id, { amount: 1, currency_code: "usd" }, "replace")
+    env.lookup.store(session.id, (await env.processor.updatePaymentData(session.id, card(CARDS.visa))) as Record<string, unknown>)
+    const auth = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
+    expect(auth).toMatchObject({ data: { amount: 1999 } })
+    expect(sandbox.controls.list("charges")[0].amount).toBe(1999)
+  })
+})
+
+describe("declines", () => {
+  it.each([
+    [CARDS.declined, "card_declined", "Your card was declined: the bank declined it"],
+    [CARDS.expired, "expired_card", "Your card was declined: the card has expired"],
+    [CARDS.badCvc, "incorrect_cvc", "Your card was declined: the security code (CVC) is incorrect"],
+    [CARDS.processing, "processing_error", "Your card was declined: a processing error occurred, please try again"],
+  ])("%s is declined when the card is stored (%s)", async (number, code, message) => {
+    const env = setup()
+    const result = await checkout(env, number)
+    expect(result.updateError).toMatchObject({ code, error: message })
+    expect(result.session.data.card_id).toBeUndefined()
+    expect(sandbox.controls.list("charges")).toHaveLength(0)
+  })
+
+  it.each([
+    [CARDS.insufficient, "insufficient_funds", "Your card was declined: insufficient funds"],
+    [CARDS.chargeDeclined, "card_declined", "Your card was declined: the bank declined it"],
+  ])("%s is declined at authorization (%s), and nothing is charged", async (number, code, message) => {
+    const env = setup()
+    const { auth } = await checkout(env, number)
+    expect(auth).toMatchObject({ code, error: message, detail: expect.any(String) })
+    expect(sandbox.controls.list("charges")).toHaveLength(0)
+  })
+})
+
+describe("bad input is refused before the gateway", () => {
+  it.each([
+    [card("4242424242424241"), "card_number"],
+    [card(CARDS.visa, { exp_year: 2001 }), "exp_year"],
+    [card(CARDS.visa, { cvc: "12" }), "cvc"],
+    [card(CARDS.visa, { cardholder_name: "" }), "cardholder_name"],
+    [{}, "card_number"],
+  ])("%j names %s", async (data, field) => {
+    const env = setup()
+    const { session } = env.lookup.addCart()
+    const before = sandbox.controls.list("requests").length
+    const result = await env.processor.updatePaymentData(session.id, data)
+    expect(result).toMatchObject({ code: "invalid_data", error: expect.stringContaining(`${field}:`) })
+    expect(sandbox.controls.list("requests").length).toBe(before)
+    expect(session.data).toEqual({})
+  })
+
+  it.each([
+    ["eur", 2500, "InstantMerchant only accepts USD, and this region's currency is EUR"],
+    ["usd", 99, "at least 100 cents"],
+    ["usd", 1999.5, "integer number of cents"],
+  ])("initiatePayment refuses %s %p", async (currency_code, amount, message) => {
+    const env = setup()
+    const result = await env.processor.initiatePayment(contextFor(amount, { currency_code }))
+    expect(result).toMatchObject({ code: "invalid_data", error: expect.stringContaining(message) })
+    expect(sandbox.controls.list("requests")).toHaveLength(0)
+  })
+
+  it("updatePayment re-checks amount and currency", async () => {
+    const env = setup()
+    expect(await env.processor.updatePayment(contextFor(50, { paymentSessionData: { amount: 2500, currency_code: "usd" } }))).toMatchObject({ code: "invalid_data" })
+    expect(await env.processor.updatePayment(contextFor(3000, { paymentSessionData: { amount: 2500, currency_code: "usd", card_id: "card_1" } }))).toEqual({
+      session_data: { amount: 3000, currency_code: "usd", card_id: "card_1" },
+    })
+  })
+
+  it("refuses to construct without api_key, naming it", () => {
+    expect(() => new InstantMerchantProviderService({}, { api_secret: "s" })).toThrow("api_key is required")
+  })
+})
+
+describe("capture", () => {
+  it("with capture on, authorizes and captures at once, and capturePayment calls nothing", async () => {
+    const env = setup({ capture: true })
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    expect(auth.data).toMatchObject({ payment_mode: "auth_and_capture", captured: true })
+    expect(auth.data.authorization_expires_at).toBeUndefined()
+    const before = requestsTo("capture")
+    expect(await env.processor.capturePayment(auth.data)).toMatchObject({ captured: true })
+    expect(requestsTo("capture")).toBe(before)
+    expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: true, payment_mode: "auth_and_capture" })
+  })
+
+  it("treats a second capture (stale data, the gateway says already captured) as success", async () => {
+    const env = setup()
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    expect(await env.processor.capturePayment(auth.data)).toMatchObject({ captured: true })
+    expect(await env.processor.capturePayment(auth.data)).toMatchObject({ captured: true })
+    expect(requestsTo("capture")).toBe(2)
+    expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: true, amount_captured: 2500 })
+  })
+
+  it("says when an authorization expired after 7 days", async () => {
+    const env = setup()
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    sandbox.controls.advanceClock(8 * 86400)
+    const result = await env.processor.capturePayment(auth.data)
+    expect(result).toMatchObject({ code: "authorization_expired", error: expect.stringContaining(`expired on ${auth.data.authorization_expires_at}`) })
+    expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: false, status: "expired" })
+  })
+})
+
+describe("refunds", () => {
+  it("refuses more than the remainder before calling the gateway", async () => {
+    const env = setup({ capture: true })
+    const { auth } = await checkout(env, CARDS.visa, { amount: 3000 })
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    const partial = await env.processor.refundPayment(auth.data, 2000)
+    const before = requestsTo("refund")
+    const over = await env.processor.refundPayment(partial as Record<string, unknown>, 1001)
+    expect(over).toMatchObject({ code: "invalid_data", error: "amount: $10.01 is more than the $10.00 left to refund" })
+    expect(requestsTo("refund")).toBe(before)
+    expect(sandbox.controls.list("charges")[0].amount_refunded).toBe(2000)
+  })
+
+  it("refuses a non-integer amount instead of rounding it", async () => {
+    const env = setup({ capture: true })
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    expect(await env.processor.refundPayment(auth.data, 10.5)).toMatchObject({ code: "invalid_data", error: expect.stringContaining("integer") })
+    expect(requestsTo("refund")).toBe(0)
+  })
+
+  it("re-running the same refund after a lost answer refunds once", async () => {
+    const env = setup({ capture: true })
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    sandbox.controls.injectFault({ path: "/api/v2/refund", type: "reset", process: true, count: 1 })
+    const lost = await env.processor.refundPayment(auth.data, 500)
+    expect(lost).toMatchObject({ code: "maybe_processed" })
+    expect(requestsTo("refund")).toBe(1)
+    const again = await env.processor.refundPayment(auth.data, 500)
+    expect(again).toMatchObject({ amount_refunded: 500 })
+    expect(sandbox.controls.list("refunds")).toHaveLength(1)
+    expect(sandbox.controls.list("charges")[0].amount_refunded).toBe(500)
+  })
+})
+
+describe("cancel and delete", () => {
+  it("cancel before capture releases the authorization", async () => {
+    const env = setup()
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    const canceled = await env.processor.cancelPayment(auth.data)
+    expect(canceled).toMatchObject({ released: true })
+    expect(await env.processor.getPaymentStatus(canceled as Record<string, unknown>)).toBe("canceled")
+    expect(sandbox.controls.list("charges")[0]).toMatchObject({ status: "released", amount_refunded: 2500 })
+    // Twice is fine: already released is success.
+    expect(await env.processor.cancelPayment(auth.data)).toMatchObject({ released: true })
+  })
+
+  it("cancel after capture changes nothing at the gateway", async () => {
+    const env = setup({ capture: true })
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    const before = sandbox.controls.list("requests").length
+    expect(await env.processor.cancelPayment(auth.data)).toMatchObject({ captured: true })
+    expect(sandbox.controls.list("requests").length).toBe(before)
+    expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: true, amount_refunded: 0 })
+  })
+
+  it("delete releases an authorization that never became an order payment", async () => {
+    const env = setup()
+    const { auth } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    expect(await env.processor.deletePayment(auth.data)).toMatchObject({ released: true })
+    expect(sandbox.controls.list("charges")[0].status).toBe("released")
+  })
+
+  it("delete of a session without a charge calls nothing", async () => {
+    const env = setup()
+    expect(await env.processor.deletePayment({ amount: 1000, currency_code: "usd", card_id: "card_1" })).toEqual({ amount: 1000, currency_code: "usd", card_id: "card_1" })
+    expect(sandbox.controls.list("requests")).toHaveLength(0)
+  })
+})
+
+describe("authorize runs once", () => {
+  it("answers authorized without charging again when the data holds a charge", async () => {
+    const env = setup()
+    const { auth, cart } = await checkout(env, CARDS.visa)
+    if (!auth || "error" in auth) throw new Error("authorize failed")
+    const again = await env.processor.authorizePayment(auth.data, { cart_id: cart.id })
+    expect(again).toEqual({ status: "authorized", data: auth.data })
+    expect(requestsTo("charge")).toBe(1)
+  })
+
+  it("a charge whose answer was lost is not retried, and re-running authorize replays it", async () => {
+    const env = setup()
+    const { cart, session } = env.lookup.addCart({ amount: 2500 })
+    env.lookup.store(session.id, { amount: 2500, currency_code: "usd" }, "replace")
+    env.lookup.store(session.id, (await env.processor.updatePaymentData(session.id, card(CARDS.visa))) as Record<string, unknown>)
+    sandbox.controls.injectFault({ path: "/api/v2/charge", type: "reset", process: true, count: 1 })
+    const lost = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
+    expect(lost).toMatchObject({ code: "maybe_processed" })
+    expect(requestsTo("charge")).toBe(1)
+    expect(sandbox.controls.list("charges")).toHaveLength(1)
+
+    const again = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
+    expect(again).toMatchObject({ status: "authorized", data: { charge_id: sandbox.controls.list("charges")[0].charge_id } })
+    expect(sandbox.controls.list("charges")).toHaveLength(1)
+  })
+
+  it("a charge that never reached the gateway is retried and charged once", async () => {
+    const env = setup()
+    const { cart, session } = env.lookup.addCart({ amount: 2500 })
+    env.lookup.store(session.id, { amount: 2500, currency_code: "usd" }, "replace")
+    env.lookup.store(session.id, (await env.processor.updatePaymentData(session.id, card(CARDS.visa))) as Record<string, unknown>)
+    sandbox.controls.injectFault({ path: "/api/v2/charge", type: "http_status", status: 429, count: 1 })
+    const auth = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
+    expect(auth).toMatchObject({ status: "authorized" })
+    expect(requestsTo("charge")).toBe(2)
+    expect(sandbox.controls.list("charges")).toHaveLength(1)
+  })
+})
+
+describe("saved cards", () => {
+  it("a signed-in customer saves a card, then pays with its card_id", async () => {
+    const env = setup({ capture: true })
+    const customer = env.lookup.addCustomer()
+    const first = await checkout(env, CARDS.visa, { customer, cardData: card(CARDS.visa, { save_card: true }) })
+    if (!first.auth || "error" in first.auth) throw new Error("first checkout failed")
+    const gatewayCustomer = customer.metadata?.instantmerchant_customer_id
+    expect(gatewayCustomer).toEqual(expect.any(Number))
+
+    const second = await checkout(env, CARDS.visa, { customer, cardData: { card_id: first.auth.data.card_id } })
+    if (!second.auth || "error" in second.auth) throw new Error(`second checkout failed: ${JSON.stringify(second)}`)
+    expect(second.auth.data).toMatchObject({ card_id: first.auth.data.card_id, card_last_4: "4242", instantmerchant_customer_id: gatewayCustomer })
+    expect(sandbox.controls.list("charges")).toHaveLength(2)
+    expect(sandbox.controls.list("customers")).toHaveLength(1)
+  })
+
+  it("refuses another customer's card_id", async () => {
+    const env = setup()
+    const alice = env.lookup.addCustomer()
+    const mallory = env.lookup.addCustomer()
+    const first = await checkout(env, CARDS.visa, { customer: alice, cardData: card(CARDS.visa, { save_card: true }) })
+    if (!first.auth || "error" in first.auth) throw new Error("first checkout failed")
+    await checkout(env, CARDS.visa, { customer: mallory, cardData: card(CARDS.visa, { save_card: true }) })
+    const stolen = await checkout(env, CARDS.visa, { customer: mallory, cardData: { card_id: first.auth.data.card_id } })
+    expect(stolen.updateError).toMatchObject({ error: "card_id: is not one of your saved cards" })
+  })
+
+  it("refuses a card_id from a guest", async () => {
+    const env = setup()
+    const guest = await checkout(env, CARDS.visa, { cardData: { card_id: "card_abc" } })
+    expect(guest.updateError).toMatchObject({ error: expect.stringContaining("card_id: saved cards are only for signed-in customers") })
+  })
+})
+
+describe("card data", () => {
+  it("keeps only card_id, the last 4 and the expiry", async () => {
+    const env = setup()
+    const { session } = env.lookup.addCart()
+    const data = keep(await env.processor.updatePaymentData(session.id, card(CARDS.visa, { save_card: true })))
+    expect(Object.keys(data).sort()).toEqual(["card_exp_month", "card_exp_year", "card_id", "card_last_4", "charge_failed", "instantmerchant_customer_id"])
+  })
+
+  // Jest runs a file's tests in order, so this one sees every data object produced above.
+  it("no session data any test produced holds a card number or a CVC", () => {
+    expect(produced.length).toBeGreaterThan(40)
+    const text = JSON.stringify(produced)
+    for (const number of Object.values(CARDS)) expect(text).not.toContain(number)
+    expect(text).not.toMatch(/\d{12,19}/)
+    expect(text).not.toMatch(/"(card_number|cvc)"/)
+    const values: unknown[] = []
+    JSON.parse(text, (_k, v) => (values.push(v), v))
+    expect(values).not.toContain(CVC)
+  })
+})
