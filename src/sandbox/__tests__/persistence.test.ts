@@ -1,0 +1,55 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { startSandbox } from "../start-sandbox"
+import { TEST_CARDS } from "../test-cards"
+import { chargeParams, createCard, createCustomer, post } from "./http-kit"
+
+describe("persistence with a data file", () => {
+  let folder: string
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), "im-sandbox-"))
+  })
+  afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+  it("survives a restart: customers, cards, charges, counters and clock offset", async () => {
+    const dataFile = join(folder, "state", "sandbox.json")
+    const first = await startSandbox({ port: 0, dataFile })
+    const customer = await createCustomer(first)
+    const cardId = await createCard(first, customer, TEST_CARDS.mastercard)
+    const charge = await post(first, "charge", chargeParams({ card_number: TEST_CARDS.visaAlternate, cvc: "987", payment_mode: "auth_only" }))
+    first.controls.advanceClock(3600)
+    const offsetNow = first.controls.now()
+    await first.close()
+
+    const text = readFileSync(dataFile, "utf8")
+    for (const secret of [TEST_CARDS.mastercard, TEST_CARDS.visaAlternate, "987"]) expect(text).not.toContain(secret)
+    expect(readdirSync(join(folder, "state"))).toEqual(["sandbox.json"])
+
+    const second = await startSandbox({ port: 0, dataFile })
+    try {
+      expect(second.controls.now()).toBeGreaterThanOrEqual(offsetNow)
+      const cards = await post(second, "card/get", { customer })
+      expect(cards.body.data.map((c: any) => c.card_id)).toEqual([cardId])
+      expect((await post(second, "capture", { charge_id: charge.body.charge_id })).status).toBe(200)
+      expect(await createCustomer(second)).toBe(customer + 1)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it("a declined request changes nothing in the file either", async () => {
+    const dataFile = join(folder, "sandbox.json")
+    const sandbox = await startSandbox({ port: 0, dataFile })
+    try {
+      await createCustomer(sandbox)
+      const before = readFileSync(dataFile, "utf8")
+      expect((await post(sandbox, "charge", chargeParams({ card_number: TEST_CARDS.declined, create_customer: true }))).status).toBe(402)
+      const after = JSON.parse(readFileSync(dataFile, "utf8"))
+      expect(after.environments.test.customers).toEqual(JSON.parse(before).environments.test.customers)
+      expect(after.environments.test.next_customer_id).toBe(2)
+    } finally {
+      await sandbox.close()
+    }
+  })
+})
