@@ -2,6 +2,7 @@ import { addInterval } from "../billing-interval"
 import { cardBrand, cardNumberProblem, isExpired, parseExpMonth, parseExpYear, passesLuhn } from "../card-checks"
 import { normalizeIp } from "../environments"
 import { canonicalParams, parseForm } from "../parse-body"
+import { newId } from "../state"
 import { DECLINING_TEST_CARDS, TEST_CARDS } from "../test-cards"
 
 const utc = (iso: string) => Date.parse(iso) / 1000
@@ -76,5 +77,13 @@ describe("body parsing", () => {
 
   it("normalises IPv4-mapped addresses", () => {
     expect([normalizeIp("::ffff:127.0.0.1"), normalizeIp("::1"), normalizeIp("10.0.0.1")]).toEqual(["127.0.0.1", "::1", "10.0.0.1"])
+  })
+})
+
+describe("ids", () => {
+  it("never carry a digit run that could pass for a card number", () => {
+    // 1 in ~300 raw draws is all digits; 20 000 ids make a miss near-certain if the guard is gone.
+    const ids = Array.from({ length: 20_000 }, () => newId("cha"))
+    expect(ids.filter((id) => /\d{12}/.test(id))).toEqual([])
   })
 })
