@@ -282,8 +282,9 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     sessionId: string,
     current: InstantMerchantSessionData
   ): Promise<Partial<InstantMerchantSessionData>> {
-    const signedIn = !!cart.customer?.has_account
-    const customerId = await this.gatewayCustomerFor(cart, sessionId, current)
+    // Only a signed-in customer can come back for a saved card.
+    const save = !!cart.customer?.has_account && (input.save_card || input.is_default)
+    const customerId = save ? await this.accountCustomerFor(cart) : await this.sessionCustomerFor(cart, sessionId, current)
     const card = await this.client.cards.create({
       customer: customerId,
       cardholder_name: input.cardholder_name,
@@ -291,9 +292,8 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       exp_month: input.exp_month,
       exp_year: input.exp_year,
       cvc: input.cvc,
-      // Only a signed-in customer can come back for a saved card.
-      save_card: signedIn && (input.save_card || input.is_default),
-      is_default: signedIn && input.is_default,
+      save_card: save,
+      is_default: save && input.is_default,
     })
     return {
       instantmerchant_customer_id: customerId,
@@ -305,26 +305,47 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   }
 
   /**
-   * The gateway customer that card create needs: the session's, the signed-in
-   * customer's (kept in metadata), or a new one made from the cart's email and
+   * The gateway customer of a signed-in Medusa customer, whose stored cards
+   * are their saved cards. Made on first need and kept in the customer's
+   * metadata.
+   */
+  private async accountCustomerFor(cart: CheckoutCart): Promise<number> {
+    const customer = cart.customer!
+    const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
+    if (Number.isSafeInteger(linked)) return linked as number
+    const id = await this.createGatewayCustomer(cart, customer.id)
+    await this.lookup.rememberGatewayCustomer(customer.id, id)
+    return id
+  }
+
+  /**
+   * A gateway customer for this payment session only. The gateway stores
+   * every card on a customer (card create), and a card stored on the
+   * account's customer would show up among its saved cards; so a guest's
+   * card, or a card the shopper chose not to save, goes on a customer of its own.
+   */
+  private async sessionCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
+    const linked = cart.customer?.has_account ? cart.customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
+    if (current.instantmerchant_customer_id !== undefined && current.instantmerchant_customer_id !== linked) {
+      return current.instantmerchant_customer_id
+    }
+    return this.createGatewayCustomer(cart, sessionId)
+  }
+
+  /**
+   * Card create needs a gateway customer, made here from the cart's email and
    * billing address. The username is derived from a Medusa id, so it cannot
    * collide with another shopper's, and the idempotency key makes a re-run
    * replay the first creation instead of failing on the username.
    */
-  private async gatewayCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
-    const customer = cart.customer
-    const linked = customer?.has_account ? customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
-    if (Number.isSafeInteger(linked)) return linked as number
-    if (current.instantmerchant_customer_id !== undefined) return current.instantmerchant_customer_id
-    const owner = customer?.has_account ? customer.id : sessionId
+  private async createGatewayCustomer(cart: CheckoutCart, owner: string): Promise<number> {
     const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
-    const email = cart.email ?? customer?.email
+    const email = cart.email ?? cart.customer?.email
     if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
     const created = await this.client.customers.create(
       { ...address, email, username: `medusa_${owner}` },
       { idempotencyKey: `im_customer_${owner}` }
     )
-    if (customer?.has_account) await this.lookup.rememberGatewayCustomer(customer.id, created.customer_id)
     return created.customer_id
   }
 

@@ -359,6 +359,20 @@ describe("saved cards", () => {
     expect(stolen.updateError).toMatchObject({ error: "card_id: is not one of your saved cards" })
   })
 
+  it("a card the signed-in customer chose not to save is not among their saved cards", async () => {
+    const env = setup({ capture: true })
+    const customer = env.lookup.addCustomer()
+    const saved = await checkout(env, CARDS.visa, { customer, cardData: card(CARDS.visa, { save_card: true }) })
+    const unsaved = await checkout(env, CARDS.visa, { customer, cardData: card("5555555555554444") })
+    if (!saved.auth || "error" in saved.auth || !unsaved.auth || "error" in unsaved.auth) throw new Error("checkout failed")
+    const listed = sandbox.controls.list("cards").filter((c) => c.customer_id === customer.metadata?.instantmerchant_customer_id)
+    expect(listed.map((c) => c.card_id)).toEqual([saved.auth.data.card_id])
+    expect(unsaved.auth.data.instantmerchant_customer_id).not.toBe(customer.metadata?.instantmerchant_customer_id)
+    // And it cannot be used as a saved card later.
+    const reuse = await checkout(env, CARDS.visa, { customer, cardData: { card_id: unsaved.auth.data.card_id } })
+    expect(reuse.updateError).toMatchObject({ error: "card_id: is not one of your saved cards" })
+  })
+
   it("refuses a card_id from a guest", async () => {
     const env = setup()
     const guest = await checkout(env, CARDS.visa, { cardData: { card_id: "card_abc" } })
