@@ -1,0 +1,10 @@
+/**
+ * The library surface of the package. Medusa itself loads the plugin from
+ * `dist/services`, `dist/loaders` and friends; this is for code that wants the
+ * InstantMerchant client or the sandbox directly.
+ */
+export * from "./core/client"
+export { startSandbox, TEST_CARDS, DECLINING_TEST_CARDS } from "./sandbox"
+export type { Sandbox, SandboxOptions, SandboxControls } from "./sandbox"
+export type { InstantMerchantPluginOptions } from "./payment/plugin-options"
+export type { InstantMerchantSessionData, RefundRecord } from "./core/payment/session-data"
