@@ -97,7 +97,7 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
   }
   for (const key of Object.keys(o)) {
     // Medusa passes its own bookkeeping keys through plugin options.
-    if (!KNOWN.has(key) && !key.startsWith("_") && key !== "enableUI" && key !== "projectConfig") {
+    if (!KNOWN.has(key) && !key.startsWith("_") && key !== "enableUI") {
       problems.push(`${key} is not an option of this plugin (known: ${[...KNOWN].join(", ")})`)
     }
   }

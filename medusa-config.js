@@ -1,0 +1,41 @@
+/**
+ * The demo store's Medusa configuration, and an example of loading this
+ * plugin. `npm run demo` and the end-to-end suite set the environment; every
+ * value has a default that works on a fresh machine.
+ *
+ * Medusa runs from a generated folder (.demo/app) whose medusa-config.js
+ * re-exports this file: see src/demo/stack/medusa-server.ts for why.
+ */
+const redisUrl = process.env.REDIS_URL
+
+module.exports = {
+  projectConfig: {
+    database_url: process.env.DATABASE_URL,
+    database_type: "postgres",
+    // Without Redis, Medusa uses an in-memory fake, and scheduled jobs do not run.
+    redis_url: redisUrl,
+    jwt_secret: process.env.JWT_SECRET || "demo-jwt-secret",
+    cookie_secret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+    store_cors: process.env.STORE_CORS || "*",
+    admin_cors: process.env.ADMIN_CORS || "*",
+  },
+  plugins: [
+    "medusa-fulfillment-manual",
+    {
+      // This package, loaded from its dist/. In a shop: resolve: "medusa-payment-instantmerchant".
+      resolve: __dirname,
+      options: {
+        api_key: process.env.INSTANTMERCHANT_API_KEY || "im_test_key",
+        api_secret: process.env.INSTANTMERCHANT_API_SECRET || "im_test_secret",
+        base_url: process.env.INSTANTMERCHANT_BASE_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 4010}/api/v2`,
+        capture: process.env.INSTANTMERCHANT_CAPTURE === "true",
+      },
+    },
+  ],
+  modules: redisUrl
+    ? {
+        eventBus: { resolve: "@medusajs/event-bus-redis", options: { redisUrl } },
+        cacheService: { resolve: "@medusajs/cache-redis", options: { redisUrl } },
+      }
+    : {},
+}

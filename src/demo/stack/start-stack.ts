@@ -1,0 +1,134 @@
+import fs from "node:fs"
+import path from "node:path"
+import { Sandbox, startSandbox } from "../../sandbox"
+import { startStorefront, Storefront } from "../storefront/storefront-server"
+import { freePort, portInUse } from "./free-port"
+import { medusaEnv, runMigrations, startMedusa, writeAppFolder } from "./medusa-server"
+import { ensureDatabase, startPostgresCluster } from "./postgres-cluster"
+import { hasRedisServer, startRedisServer } from "./redis-server"
+import { SeededStore, seedStore } from "./seed-store"
+import { StartupError } from "./startup-error"
+
+export interface StackOptions {
+  /** Where data and logs live; must be inside the repository (see writeAppFolder). */
+  workDir: string
+  /** 0 picks a free port. */
+  sandboxPort: number
+  medusaPort: number
+  /** The storefront page's port; undefined serves no page. */
+  storefrontPort?: number
+  /** An existing PostgreSQL database; otherwise a cluster under workDir. */
+  databaseUrl?: string
+  /** A Redis URL, "auto" (start redis-server if installed) or "off". */
+  redis: string
+  /** Keeps the sandbox's state across restarts. */
+  sandboxDataFile?: string
+  adminEmail: string
+  adminPassword: string
+  log: (line: string) => void
+}
+
+export interface Stack {
+  sandbox: Sandbox
+  medusaUrl: string
+  databaseUrl: string
+  redisUrl?: string
+  storefront?: Storefront
+  seeded: SeededStore
+  medusaLog: string
+  stop(): Promise<void>
+}
+
+const running = new Set<() => Promise<void>>()
+
+/** Stops every stack this process started, including one still booting. */
+export async function stopAllStacks(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()))
+}
+
+/**
+ * The whole store: the InstantMerchant sandbox, PostgreSQL, Redis when there
+ * is one, Medusa with this plugin, the seed, and the storefront page.
+ * Everything it started stops with `stop()`, in reverse order.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const stops: Array<() => Promise<void>> = []
+  const stop = async () => {
+    running.delete(stop)
+    while (stops.length) await stops.pop()!().catch(() => undefined)
+  }
+  running.add(stop)
+  try {
+    fs.mkdirSync(options.workDir, { recursive: true })
+    await refuseTakenPorts(options)
+
+    const sandbox = await startSandbox({ port: options.sandboxPort, dataFile: options.sandboxDataFile })
+    stops.push(() => sandbox.close())
+    options.log(`sandbox ${sandbox.url}`)
+
+    let databaseUrl = options.databaseUrl
+    if (!databaseUrl) {
+      const cluster = await startPostgresCluster(path.join(options.workDir, "pg"), await freePort())
+      stops.push(() => cluster.stop())
+      await ensureDatabase(cluster.url("postgres"), "medusa")
+      databaseUrl = cluster.url("medusa")
+      options.log(`postgres ${databaseUrl}`)
+    }
+
+    const redisUrl = await redisFor(options, stops)
+
+    const appDir = path.join(options.workDir, "app")
+    writeAppFolder(appDir)
+    const env = medusaEnv({
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      SANDBOX_PORT: String(new URL(sandbox.url).port),
+      INSTANTMERCHANT_BASE_URL: sandbox.apiBaseUrl,
+      INSTANTMERCHANT_API_KEY: "im_test_key",
+      INSTANTMERCHANT_API_SECRET: "im_test_secret",
+    })
+    if (!redisUrl) delete env.REDIS_URL
+    const medusaLog = path.join(options.workDir, "medusa.log")
+    await runMigrations(appDir, env, path.join(options.workDir, "migrations.log"))
+    options.log("migrations applied")
+    const medusa = await startMedusa(appDir, options.medusaPort || (await freePort()), env, medusaLog)
+    stops.push(() => medusa.stop())
+    options.log(`medusa ${medusa.url}`)
+
+    const seeded = await seedStore({ medusaUrl: medusa.url, appDir, env, adminEmail: options.adminEmail, adminPassword: options.adminPassword, log: options.log })
+
+    let storefront: Storefront | undefined
+    if (options.storefrontPort !== undefined) {
+      storefront = await startStorefront({ port: options.storefrontPort, medusaUrl: medusa.url, seeded })
+      stops.push(() => storefront!.close())
+    }
+    return { sandbox, medusaUrl: medusa.url, databaseUrl, redisUrl, storefront, seeded, medusaLog, stop }
+  } catch (e) {
+    await stop()
+    throw e
+  }
+}
+
+async function redisFor(options: StackOptions, stops: Array<() => Promise<void>>): Promise<string | undefined> {
+  if (options.redis === "off") return undefined
+  if (options.redis !== "auto") return options.redis
+  if (!hasRedisServer()) {
+    options.log("warning: no Redis (set REDIS_URL, or `apt-get install redis-server`): scheduled jobs, such as subscription renewals, will not run")
+    return undefined
+  }
+  const redis = await startRedisServer(path.join(options.workDir, "redis"), await freePort())
+  stops.push(() => redis.stop())
+  options.log(`redis ${redis.url}`)
+  return redis.url
+}
+
+async function refuseTakenPorts(options: StackOptions): Promise<void> {
+  const named: Array<[string, number | undefined]> = [
+    ["SANDBOX_PORT", options.sandboxPort],
+    ["MEDUSA_PORT", options.medusaPort],
+    ["DEMO_PORT", options.storefrontPort],
+  ]
+  for (const [name, port] of named) {
+    if (port && (await portInUse(port))) throw new StartupError(`port ${port} (${name}) is in use`, `stop what uses it, or set ${name} to another port`)
+  }
+}
