@@ -1,11 +1,36 @@
-/** @type {import('jest').Config} */
+/**
+ * Two projects: `unit` (the client, processor and sandbox against a sandbox
+ * over HTTP) and `e2e` (a real Medusa server with PostgreSQL, booted once by
+ * the e2e global setup, which Jest runs only when e2e tests are selected).
+ * `npm test` runs both, in band, in the order the sequencer gives.
+ * @type {import('jest').Config}
+ */
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] }
+const modulePathIgnorePatterns = ["<rootDir>/dist/", "<rootDir>/.demo/", "<rootDir>/.e2e/"]
+
 module.exports = {
-  testEnvironment: "node",
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  roots: ["<rootDir>/src", "<rootDir>/__tests__"],
-  testMatch: ["**/__tests__/**/*.test.ts", "**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
-  // A test that leaves a server running is a bug; fail loudly instead of hanging CI.
-  forceExit: false,
+  testSequencer: "<rootDir>/__tests__/e2e/support/test-sequencer.js",
+  reporters: ["default", "<rootDir>/__tests__/e2e/support/summary-reporter.js"],
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      modulePathIgnorePatterns,
+      roots: ["<rootDir>/src"],
+      testMatch: ["**/__tests__/**/*.test.ts"],
+    },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      transform,
+      modulePathIgnorePatterns,
+      roots: ["<rootDir>/__tests__/e2e"],
+      testMatch: ["**/*.e2e.test.ts"],
+      globalSetup: "<rootDir>/__tests__/e2e/support/global-setup.ts",
+      globalTeardown: "<rootDir>/__tests__/e2e/support/global-teardown.ts",
+      setupFilesAfterEnv: ["<rootDir>/__tests__/e2e/support/e2e-timeout.ts"],
+    },
+  ],
   testTimeout: 30000,
 }

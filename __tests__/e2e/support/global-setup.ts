@@ -1,0 +1,37 @@
+import fs from "node:fs"
+import path from "node:path"
+import { PACKAGE_ROOT } from "../../../src/demo/stack/package-root"
+import { startStack, stopAllStacks } from "../../../src/demo/stack/start-stack"
+import { E2E_ADMIN } from "./e2e-env"
+
+/**
+ * Boots the same stack as `npm run demo`, on free ports and a fresh database,
+ * once for the whole end-to-end suite. The tests reach it only over HTTP: the
+ * store and admin REST APIs, and the sandbox's inspection controls.
+ */
+export default async function globalSetup(): Promise<void> {
+  const workDir = path.join(PACKAGE_ROOT, ".e2e", `run-${process.pid}`)
+  fs.rmSync(workDir, { recursive: true, force: true })
+  // Jest skips globalTeardown on Ctrl-C: stop the servers ourselves.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAllStacks().finally(() => process.exit(130)))
+  const started = Date.now()
+  const stack = await startStack({
+    workDir,
+    sandboxPort: 0,
+    medusaPort: 0,
+    storefrontPort: 0,
+    redis: process.env.REDIS_URL || "auto",
+    adminEmail: E2E_ADMIN.email,
+    adminPassword: E2E_ADMIN.password,
+    log: () => undefined,
+  })
+  ;(globalThis as Record<string, unknown>).__E2E_STACK__ = { stop: stack.stop, workDir }
+  // Variables set here reach the test files.
+  process.env.E2E_MEDUSA_URL = stack.medusaUrl
+  process.env.E2E_SANDBOX_URL = stack.sandbox.url
+  process.env.E2E_STOREFRONT_URL = stack.storefront!.url
+  process.env.E2E_DATABASE_URL = stack.databaseUrl
+  process.env.E2E_MEDUSA_LOG = stack.medusaLog
+  process.env.E2E_SEED = JSON.stringify(stack.seeded)
+  process.stdout.write(`\n[e2e] store up in ${((Date.now() - started) / 1000).toFixed(1)} s (${stack.redisUrl ? "with" : "without"} Redis)\n`)
+}
