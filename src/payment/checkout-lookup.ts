@@ -16,12 +16,35 @@ export interface CheckoutCustomer {
   metadata: Record<string, unknown> | null
 }
 
+/** A cart line, with Medusa's computed totals (integers, cents). */
+export interface CheckoutLineItem {
+  id: string
+  title: string
+  quantity: number
+  /** unit price × quantity, before discounts and tax */
+  subtotal: number
+  discount_total: number
+  tax_total: number
+  total: number
+  variant_id: string | null
+  variant_metadata: Record<string, unknown> | null
+  product_metadata: Record<string, unknown> | null
+}
+
 export interface CheckoutCart {
   id: string
   email: string | null
   billing_address: AddressLike | null
   shipping_address: AddressLike | null
   customer: CheckoutCustomer | null
+  items: CheckoutLineItem[]
+  /** Medusa's cart totals, in cents. */
+  subtotal: number
+  discount_total: number
+  shipping_total: number
+  tax_total: number
+  gift_card_total: number
+  total: number
 }
 
 /**

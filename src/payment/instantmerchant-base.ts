@@ -5,15 +5,15 @@ import {
   PaymentProcessorSessionResponse,
   PaymentSessionStatus,
 } from "@medusajs/medusa"
-import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError } from "../core/client"
+import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError, PaymentMode } from "../core/client"
 import { CardInput, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
-import { gatewayAddressFrom } from "../core/payment/gateway-address"
+import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-address"
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
 import { buildError, processorError } from "./build-error"
-import { CheckoutCart, CheckoutLookup, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
+import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
 
@@ -21,6 +21,22 @@ import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
 const AUTHORIZATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
 type Logger = { info(m: string): void; warn(m: string): void; error(m: string): void; debug?(m: string): void }
+
+/** Everything a charge needs, gathered by authorizePayment. */
+export interface ChargeRequest {
+  cart: CheckoutCart
+  session: CheckoutSession
+  data: InstantMerchantSessionData
+  /** Medusa's amount for the session, in cents. */
+  amount: number
+  billing: GatewayAddress
+  email: string
+  payment_mode: PaymentMode
+  idempotencyKey: string
+}
+
+/** What a charge adds to the session data. */
+export type ChargeOutcome = Pick<InstantMerchantSessionData, "charge_id" | "invoice_num" | "subscription_id" | "interval" | "expiry_date">
 
 /** Lets tests (and other hosts) hand in the lookup and client instead of Medusa's container. */
 export interface InstantMerchantDependencies {
@@ -145,26 +161,23 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       // Charge what Medusa computed for the session, not what a storefront may have sent.
       const amount = assertChargeAmount(session.amount)
       const billing = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
-      const payment_mode = this.options.capture ? "auth_and_capture" : "auth_only"
-      const charge = await this.client.charges.create(
-        {
-          ...billing,
-          email: cart.email ?? cart.customer?.email ?? "",
-          description: `Medusa cart ${cart.id}`,
-          amount,
-          currency: "usd",
-          payment_mode,
-          card_id: data.card_id,
-          send_email: this.options.send_email ? 1 : 0,
-        },
+      const payment_mode: PaymentMode = this.options.capture ? "auth_and_capture" : "auth_only"
+      const charge = await this.createCharge({
+        cart,
+        session,
+        data,
+        amount,
+        billing,
+        email: cart.email ?? cart.customer?.email ?? "",
+        payment_mode,
         // One charge per session, card and amount: re-running after a timeout replays it.
-        { idempotencyKey: `im_authorize_${session.id}_${data.card_id}_${amount}` }
-      )
+        idempotencyKey: `im_authorize_${session.id}_${data.card_id}_${amount}`,
+      })
       const now = Date.now()
       const authorized = toSessionData({
         ...data,
         amount,
-        charge_id: charge.charge_id,
+        ...charge,
         payment_mode,
         captured: payment_mode === "auth_and_capture",
         authorization_expires_at: payment_mode === "auth_only" ? new Date(now + AUTHORIZATION_LIFETIME_MS).toISOString() : undefined,
@@ -184,7 +197,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     if (!data.charge_id) return processorError("There is no charge to capture", "no_charge", "The payment was never authorized.")
     if (data.captured) return { ...data }
     try {
-      await this.client.charges.capture({ charge_id: data.charge_id }, { idempotencyKey: `im_capture_${data.charge_id}` })
+      await this.captureCharge(data, `im_capture_${data.charge_id}`)
     } catch (e) {
       if (isConflict(e, "charge_already_captured")) return { ...toSessionData({ ...data, captured: true }) }
       if (isConflict(e, "authorization_expired")) {
@@ -207,11 +220,8 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       if (!data.captured) throw new InputError("amount", "the charge is not captured yet: cancel the order to release the authorization")
       const amountRefunded = data.amount_refunded ?? 0
       const amount = assertRefundAmount(refundAmount, refundableAmount(data))
-      const refund = await this.client.charges.refund(
-        { charge_id: data.charge_id, amount },
-        // The refunded total is part of the key: a re-run of this same refund replays it, the next one is new.
-        { idempotencyKey: `im_refund_${data.charge_id}_${amountRefunded}_${amount}` }
-      )
+      // The refunded total is part of the key: a re-run of this same refund replays it, the next one is new.
+      const refund = await this.refundCharge(data, amount, `im_refund_${data.charge_id}_${amountRefunded}_${amount}`)
       const refunds = [...(data.refunds ?? []), { refund_id: refund.refund_id, amount, created_at: new Date().toISOString() }]
       return { ...toSessionData({ ...data, amount_refunded: amountRefunded + amount, refunds }) }
     } catch (e) {
@@ -238,12 +248,42 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     return { ...toSessionData(paymentSessionData) }
   }
 
+  // ---- gateway calls a subclass may route elsewhere (the invoice provider) ----
+
+  /** Charges the session's card. The card processor uses the direct charge endpoint. */
+  protected async createCharge(request: ChargeRequest): Promise<ChargeOutcome> {
+    const charge = await this.client.charges.create(
+      {
+        ...request.billing,
+        email: request.email,
+        description: `Medusa cart ${request.cart.id}`,
+        amount: request.amount,
+        currency: "usd",
+        payment_mode: request.payment_mode,
+        card_id: request.data.card_id!,
+        send_email: this.options.send_email ? 1 : 0,
+      },
+      { idempotencyKey: request.idempotencyKey }
+    )
+    return { charge_id: charge.charge_id }
+  }
+
+  /** Captures the charge. */
+  protected async captureCharge(data: InstantMerchantSessionData, idempotencyKey: string): Promise<void> {
+    await this.client.charges.capture({ charge_id: data.charge_id! }, { idempotencyKey })
+  }
+
+  /** Refunds `amount` of the charge, or all that is left (which releases an uncaptured one). */
+  protected async refundCharge(data: InstantMerchantSessionData, amount: number | undefined, idempotencyKey: string): Promise<{ refund_id: string }> {
+    return this.client.charges.refund({ charge_id: data.charge_id!, amount }, { idempotencyKey })
+  }
+
   // ---- helpers -------------------------------------------------------------
 
   private async release(data: InstantMerchantSessionData, operation: string): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
     if (!data.charge_id || data.captured || data.released) return { ...data }
     try {
-      await this.client.charges.refund({ charge_id: data.charge_id }, { idempotencyKey: `im_release_${data.charge_id}` })
+      await this.refundCharge(data, undefined, `im_release_${data.charge_id}`)
     } catch (e) {
       // Already released, or expired (the gateway then counts it as refunded): the money is free either way.
       if (!isConflict(e, "charge_already_refunded") && !isConflict(e, "authorization_expired")) return this.fail(e, operation)

@@ -24,12 +24,16 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   }
 
   async cart(cartId: string): Promise<CheckoutCart | null> {
-    const repo = this.container.cartRepository
-    const cart = await repo.findOne({
-      where: { id: cartId },
-      relations: { billing_address: true, shipping_address: true, customer: true },
-    })
-    if (!cart) return null
+    let cart: any
+    try {
+      // Totals are computed, not stored: only the cart service knows them.
+      cart = await this.container.cartService.retrieveWithTotals(cartId, {
+        relations: ["items", "items.variant", "items.variant.product", "shipping_methods", "billing_address", "shipping_address", "customer", "region"],
+      })
+    } catch (e) {
+      if ((e as { type?: string }).type === "not_found") return null
+      throw e
+    }
     return {
       id: cart.id,
       email: cart.email ?? null,
@@ -38,6 +42,24 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       customer: cart.customer
         ? { id: cart.customer.id, email: cart.customer.email, has_account: !!cart.customer.has_account, metadata: cart.customer.metadata ?? null }
         : null,
+      items: (cart.items ?? []).map((item: any) => ({
+        id: item.id,
+        title: item.title,
+        quantity: item.quantity,
+        subtotal: item.subtotal ?? 0,
+        discount_total: item.discount_total ?? 0,
+        tax_total: item.tax_total ?? 0,
+        total: item.total ?? 0,
+        variant_id: item.variant_id ?? null,
+        variant_metadata: item.variant?.metadata ?? null,
+        product_metadata: item.variant?.product?.metadata ?? null,
+      })),
+      subtotal: cart.subtotal ?? 0,
+      discount_total: cart.discount_total ?? 0,
+      shipping_total: cart.shipping_total ?? 0,
+      tax_total: cart.tax_total ?? 0,
+      gift_card_total: cart.gift_card_total ?? 0,
+      total: cart.total ?? 0,
     }
   }
 

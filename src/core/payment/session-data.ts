@@ -22,6 +22,8 @@ export interface InstantMerchantSessionData {
   card_exp_month?: number
   card_exp_year?: number
   charge_id?: string
+  /** For payments made through an invoice (the instantmerchant-invoice provider). */
+  invoice_num?: number
   payment_mode?: PaymentMode
   captured?: boolean
   /** ISO 8601: the reference says uncaptured charges expire in 7 days. */
@@ -47,6 +49,7 @@ export const SESSION_DATA_FIELDS = [
   "card_exp_month",
   "card_exp_year",
   "charge_id",
+  "invoice_num",
   "payment_mode",
   "captured",
   "authorization_expires_at",

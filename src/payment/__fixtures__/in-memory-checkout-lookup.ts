@@ -1,4 +1,4 @@
-import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "../checkout-lookup"
+import { CheckoutCart, CheckoutCustomer, CheckoutLineItem, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "../checkout-lookup"
 
 /**
  * Medusa's side of a checkout, held in memory: carts, customers and payment
@@ -18,9 +18,23 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     return customer
   }
 
-  addCart(options: { amount?: number; customer?: CheckoutCustomer | null; providerId?: string; email?: string } = {}): { cart: CheckoutCart; session: CheckoutSession } {
+  addCart(
+    options: { amount?: number; customer?: CheckoutCustomer | null; providerId?: string; email?: string; items?: CheckoutLineItem[] } = {}
+  ): { cart: CheckoutCart; session: CheckoutSession } {
     const id = `cart_${++this.seq}`
+    const amount = options.amount ?? 2500
+    const items = options.items ?? [
+      { id: `item_${this.seq}`, title: "T-shirt", quantity: 1, subtotal: amount, discount_total: 0, tax_total: 0, total: amount, variant_id: "variant_1", variant_metadata: null, product_metadata: null },
+    ]
+    const sum = (f: (i: CheckoutLineItem) => number) => items.reduce((n, i) => n + f(i), 0)
     const cart: CheckoutCart = {
+      items,
+      subtotal: sum((i) => i.subtotal),
+      discount_total: sum((i) => i.discount_total),
+      shipping_total: 0,
+      tax_total: sum((i) => i.tax_total),
+      gift_card_total: 0,
+      total: sum((i) => i.total),
       id,
       email: options.email ?? options.customer?.email ?? `guest${this.seq}@example.com`,
       billing_address: {
@@ -36,7 +50,7 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
       customer: options.customer ?? null,
     }
     this.carts.set(id, cart)
-    const session = { id: `ps_${++this.seq}`, cart_id: id, amount: options.amount ?? 2500, data: {}, provider_id: options.providerId ?? "instantmerchant" }
+    const session = { id: `ps_${++this.seq}`, cart_id: id, amount, data: {}, provider_id: options.providerId ?? "instantmerchant" }
     this.sessions.set(session.id, session)
     return { cart, session }
   }
