@@ -38,11 +38,81 @@ export interface InstantMerchantPluginOptions {
    * @default 2
    */
   max_retries?: number
+
+  // ---- the instantmerchant-invoice provider ----
+  /**
+   * Days from the order to the invoice's due date (`date_due`).
+   * @default 0
+   */
+  invoice_due_days?: number
+  /**
+   * Email the invoice to the customer when it is created (`send_now=1`).
+   * @default false
+   */
+  invoice_send_now?: boolean
+  /**
+   * Also notify this address of each invoice (`send_invoice_to`).
+   * @default none
+   */
+  invoice_send_to?: string
+  /**
+   * The gateway staff member invoices are assigned to (`invoice_to_staff`).
+   * @default none
+   */
+  invoice_to_staff?: string
+
+  // ---- subscriptions ----
+  /**
+   * Renew a subscription this many hours before its paid period ends.
+   * @default 24
+   */
+  subscription_renewal_lead_hours?: number
+  /**
+   * After a declined renewal, try again this many hours after the period's
+   * end, in order; after the last, the subscription expires.
+   * @default [24, 72]
+   */
+  subscription_retry_hours?: number[]
+  /**
+   * How often the renewal job runs (cron).
+   * @default "0 * * * *" (hourly)
+   */
+  subscription_renewal_schedule?: string
+  /**
+   * Allow a cart that mixes subscription items with one-time items; the whole
+   * cart total then recurs each period.
+   * @default false
+   */
+  subscription_allow_mixed_cart?: boolean
+  /**
+   * Create a Medusa order for each successful renewal, copied from the first
+   * order (for shops that ship goods each period).
+   * @default false
+   */
+  subscription_renewal_orders?: boolean
 }
 
-export type ResolvedPluginOptions = Required<InstantMerchantPluginOptions>
+export type ResolvedPluginOptions = Required<Omit<InstantMerchantPluginOptions, "invoice_send_to" | "invoice_to_staff">> &
+  Pick<InstantMerchantPluginOptions, "invoice_send_to" | "invoice_to_staff">
 
-const KNOWN = new Set(["api_key", "api_secret", "base_url", "capture", "send_email", "timeout_ms", "max_retries"])
+const KNOWN = new Set([
+  "api_key",
+  "api_secret",
+  "base_url",
+  "capture",
+  "send_email",
+  "timeout_ms",
+  "max_retries",
+  "invoice_due_days",
+  "invoice_send_now",
+  "invoice_send_to",
+  "invoice_to_staff",
+  "subscription_renewal_lead_hours",
+  "subscription_retry_hours",
+  "subscription_renewal_schedule",
+  "subscription_allow_mixed_cart",
+  "subscription_renewal_orders",
+])
 
 /**
  * Checks the options when Medusa starts, so that a typo stops start-up with a
@@ -86,7 +156,36 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
   if (o.base_url !== undefined && (typeof o.base_url !== "string" || !/^https?:\/\/[^/\s]+/.test(base_url))) {
     problems.push(`base_url must be an http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(o.base_url)}`)
   }
-  const options = {
+  const optionalString = (key: string, check: RegExp, what: string): string | undefined => {
+    const v = o[key]
+    if (v === undefined || v === null || v === "") return undefined
+    const text = typeof v === "number" ? String(v) : v
+    if (typeof text !== "string" || !check.test(text.trim())) {
+      problems.push(`${key} must be ${what}, got ${JSON.stringify(v)}`)
+      return undefined
+    }
+    return text.trim()
+  }
+  const hoursList = (key: string, fallback: number[]): number[] => {
+    const v = o[key]
+    if (v === undefined) return fallback
+    const list = typeof v === "string" ? v.split(",").map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : NaN)) : v
+    if (!Array.isArray(list) || list.some((n) => typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 24 * 365)) {
+      problems.push(`${key} must be a list of whole hours, e.g. [24, 72], got ${JSON.stringify(v)}`)
+      return fallback
+    }
+    if (list.some((n, i) => i > 0 && n <= list[i - 1])) {
+      problems.push(`${key} must increase, e.g. [24, 72], got ${JSON.stringify(v)}`)
+      return fallback
+    }
+    return list as number[]
+  }
+  const schedule = o.subscription_renewal_schedule ?? "0 * * * *"
+  if (typeof schedule !== "string" || schedule.trim().split(/\s+/).length < 5 || schedule.trim().split(/\s+/).length > 6) {
+    problems.push(`subscription_renewal_schedule must be a cron expression such as "0 * * * *", got ${JSON.stringify(schedule)}`)
+  }
+
+  const options: ResolvedPluginOptions = {
     api_key: api_key ?? "",
     api_secret: api_secret ?? "",
     base_url,
@@ -94,6 +193,15 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     send_email: bool("send_email", false),
     timeout_ms: int("timeout_ms", DEFAULT_TIMEOUT_MS, 1, 600_000),
     max_retries: int("max_retries", DEFAULT_MAX_RETRIES, 0, 10),
+    invoice_due_days: int("invoice_due_days", 0, 0, 365),
+    invoice_send_now: bool("invoice_send_now", false),
+    invoice_send_to: optionalString("invoice_send_to", /^[^\s@]+@[^\s@]+\.[^\s@]+$/, "an email address"),
+    invoice_to_staff: optionalString("invoice_to_staff", /^[\w.-]{1,64}$/, "a staff identifier"),
+    subscription_renewal_lead_hours: int("subscription_renewal_lead_hours", 24, 0, 24 * 60),
+    subscription_retry_hours: hoursList("subscription_retry_hours", [24, 72]),
+    subscription_renewal_schedule: typeof schedule === "string" ? schedule.trim() : "0 * * * *",
+    subscription_allow_mixed_cart: bool("subscription_allow_mixed_cart", false),
+    subscription_renewal_orders: bool("subscription_renewal_orders", false),
   }
   for (const key of Object.keys(o)) {
     // Medusa passes its own bookkeeping keys through plugin options.
@@ -104,5 +212,7 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
   if (problems.length) {
     throw new Error(`medusa-payment-instantmerchant: invalid plugin options in medusa-config.js: ${problems.join("; ")}`)
   }
+  if (options.invoice_send_to === undefined) delete options.invoice_send_to
+  if (options.invoice_to_staff === undefined) delete options.invoice_to_staff
   return options
 }

@@ -10,6 +10,27 @@ describe("resolvePluginOptions", () => {
       send_email: false,
       timeout_ms: 30000,
       max_retries: 2,
+      invoice_due_days: 0,
+      invoice_send_now: false,
+      subscription_renewal_lead_hours: 24,
+      subscription_retry_hours: [24, 72],
+      subscription_renewal_schedule: "0 * * * *",
+      subscription_allow_mixed_cart: false,
+      subscription_renewal_orders: false,
+    })
+  })
+
+  it("reads the invoice and subscription options", () => {
+    expect(
+      resolvePluginOptions({
+        api_key: "k", api_secret: "s", invoice_due_days: "14", invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: 254,
+        subscription_renewal_lead_hours: 0, subscription_retry_hours: "12,48,96", subscription_renewal_schedule: "*/5 * * * *",
+        subscription_allow_mixed_cart: "true", subscription_renewal_orders: true,
+      })
+    ).toMatchObject({
+      invoice_due_days: 14, invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: "254",
+      subscription_renewal_lead_hours: 0, subscription_retry_hours: [12, 48, 96], subscription_renewal_schedule: "*/5 * * * *",
+      subscription_allow_mixed_cart: true, subscription_renewal_orders: true,
     })
   })
 
@@ -29,6 +50,11 @@ describe("resolvePluginOptions", () => {
     [{ api_key: "k", api_secret: "s", timeout_ms: 0 }, "timeout_ms must be an integer"],
     [{ api_key: "k", api_secret: "s", max_retries: 2.5 }, "max_retries must be an integer"],
     [{ api_key: "k", api_secret: "s", apiKey: "k" }, "apiKey is not an option"],
+    [{ api_key: "k", api_secret: "s", invoice_due_days: -1 }, "invoice_due_days must be an integer from 0 to 365"],
+    [{ api_key: "k", api_secret: "s", invoice_send_to: "not-an-email" }, "invoice_send_to must be an email address"],
+    [{ api_key: "k", api_secret: "s", subscription_retry_hours: [72, 24] }, "subscription_retry_hours must increase"],
+    [{ api_key: "k", api_secret: "s", subscription_retry_hours: [1.5] }, "subscription_retry_hours must be a list of whole hours"],
+    [{ api_key: "k", api_secret: "s", subscription_renewal_schedule: "hourly" }, "subscription_renewal_schedule must be a cron expression"],
   ])("refuses %j: %s", (options, message) => {
     expect(() => resolvePluginOptions(options)).toThrow(message)
   })
