@@ -8,6 +8,8 @@ import {
 import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError, PaymentMode } from "../core/client"
 import { CardInput, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
+import { BillingInterval } from "../core/subscription/billing-interval"
+import { intervalOfCart } from "../core/subscription/cart-interval"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
 import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-address"
 import { paymentStatusOf } from "../core/payment/payment-status"
@@ -33,6 +35,8 @@ export interface ChargeRequest {
   email: string
   payment_mode: PaymentMode
   idempotencyKey: string
+  /** Set when the cart holds subscription items: the charge opens a subscription. */
+  interval?: BillingInterval
 }
 
 /** What a charge adds to the session data. */
@@ -87,6 +91,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     try {
       const currency_code = assertGatewayCurrency(context.currency_code)
       const amount = assertChargeAmount(context.amount)
+      await this.checkCartIntervals(context.resource_id)
       const linked = context.customer?.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
       const instantmerchant_customer_id = context.customer?.has_account && Number.isSafeInteger(linked) ? (linked as number) : undefined
       return { session_data: { ...toSessionData({ amount, currency_code, instantmerchant_customer_id }) } }
@@ -101,6 +106,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       const data = toSessionData(context.paymentSessionData ?? {})
       const amount = assertChargeAmount(context.amount)
       const currency_code = assertGatewayCurrency(context.currency_code)
+      await this.checkCartIntervals(context.resource_id)
       if (data.charge_id) {
         if (data.amount === amount) return
         return processorError(
@@ -161,6 +167,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       // Charge what Medusa computed for the session, not what a storefront may have sent.
       const amount = assertChargeAmount(session.amount)
       const billing = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
+      const interval = intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
       const payment_mode: PaymentMode = this.options.capture ? "auth_and_capture" : "auth_only"
       const charge = await this.createCharge({
         cart,
@@ -170,6 +177,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
         billing,
         email: cart.email ?? cart.customer?.email ?? "",
         payment_mode,
+        interval,
         // One charge per session, card and amount: re-running after a timeout replays it.
         idempotencyKey: `im_authorize_${session.id}_${data.card_id}_${amount}`,
       })
@@ -262,10 +270,13 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
         payment_mode: request.payment_mode,
         card_id: request.data.card_id!,
         send_email: this.options.send_email ? 1 : 0,
+        ...(request.interval ? { payment_type: "recurring" as const, interval: request.interval } : {}),
       },
       { idempotencyKey: request.idempotencyKey }
     )
-    return { charge_id: charge.charge_id }
+    return request.interval
+      ? { charge_id: charge.charge_id, subscription_id: charge.subscription_id, interval: request.interval, expiry_date: charge.expiry_date }
+      : { charge_id: charge.charge_id }
   }
 
   /** Captures the charge. */
@@ -279,6 +290,16 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   }
 
   // ---- helpers -------------------------------------------------------------
+
+  /**
+   * Refuses, at payment-session time, a cart that cannot be charged as one
+   * subscription (mixed intervals, or subscription and one-time items), so
+   * that the shopper learns it before entering a card.
+   */
+  private async checkCartIntervals(cartId: string | undefined): Promise<void> {
+    const cart = cartId ? await this.lookup.cart(cartId) : null
+    if (cart) intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
+  }
 
   private async release(data: InstantMerchantSessionData, operation: string): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
     if (!data.charge_id || data.captured || data.released) return { ...data }

@@ -74,10 +74,13 @@ export interface InstantMerchantPluginOptions {
    */
   subscription_retry_hours?: number[]
   /**
-   * How often the renewal job runs (cron).
-   * @default "0 * * * *" (hourly)
+   * Decide when renewals are due by the InstantMerchant sandbox's clock
+   * (`GET /_sandbox/clock` next to `base_url`) instead of this server's, so
+   * that advancing the sandbox clock makes renewals due. For development
+   * against the sandbox only.
+   * @default false
    */
-  subscription_renewal_schedule?: string
+  use_sandbox_clock?: boolean
   /**
    * Allow a cart that mixes subscription items with one-time items; the whole
    * cart total then recurs each period.
@@ -109,7 +112,7 @@ const KNOWN = new Set([
   "invoice_to_staff",
   "subscription_renewal_lead_hours",
   "subscription_retry_hours",
-  "subscription_renewal_schedule",
+  "use_sandbox_clock",
   "subscription_allow_mixed_cart",
   "subscription_renewal_orders",
 ])
@@ -180,10 +183,6 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     }
     return list as number[]
   }
-  const schedule = o.subscription_renewal_schedule ?? "0 * * * *"
-  if (typeof schedule !== "string" || schedule.trim().split(/\s+/).length < 5 || schedule.trim().split(/\s+/).length > 6) {
-    problems.push(`subscription_renewal_schedule must be a cron expression such as "0 * * * *", got ${JSON.stringify(schedule)}`)
-  }
 
   const options: ResolvedPluginOptions = {
     api_key: api_key ?? "",
@@ -199,7 +198,7 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     invoice_to_staff: optionalString("invoice_to_staff", /^[\w.-]{1,64}$/, "a staff identifier"),
     subscription_renewal_lead_hours: int("subscription_renewal_lead_hours", 24, 0, 24 * 60),
     subscription_retry_hours: hoursList("subscription_retry_hours", [24, 72]),
-    subscription_renewal_schedule: typeof schedule === "string" ? schedule.trim() : "0 * * * *",
+    use_sandbox_clock: bool("use_sandbox_clock", false),
     subscription_allow_mixed_cart: bool("subscription_allow_mixed_cart", false),
     subscription_renewal_orders: bool("subscription_renewal_orders", false),
   }

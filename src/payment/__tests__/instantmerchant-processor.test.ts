@@ -380,6 +380,53 @@ describe("saved cards", () => {
   })
 })
 
+describe("subscriptions", () => {
+  const item = (title: string, interval?: string) => ({
+    id: `item_${title}`, title, quantity: 1, subtotal: 1500, discount_total: 0, tax_total: 0, total: 1500, variant_id: "v",
+    variant_metadata: interval ? { instantmerchant_interval: interval } : null, product_metadata: null,
+  })
+
+  it("a cart with a monthly item is charged as recurring, and the data keeps the subscription", async () => {
+    const env = setup({ capture: true })
+    const { cart, session } = env.lookup.addCart({ amount: 1500, items: [item("Coffee", "monthly")] })
+    const init = keep(await env.processor.initiatePayment(contextFor(1500, { resource_id: cart.id })))
+    if ("error" in init) throw new Error(init.error)
+    env.lookup.store(session.id, init.session_data, "replace")
+    env.lookup.store(session.id, keep(await env.processor.updatePaymentData(session.id, card(CARDS.visa))) as Record<string, unknown>)
+    const auth = keep(await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id }))
+    expect(auth).toMatchObject({ status: "authorized", data: { interval: "monthly", subscription_id: expect.stringMatching(/^sub_/), expiry_date: expect.any(Number) } })
+    const [subscription] = sandbox.controls.list("subscriptions")
+    expect(subscription).toMatchObject({ subscription_id: (auth as { data: { subscription_id: string } }).data.subscription_id, amount: 1500, interval: "monthly" })
+  })
+
+  it("a one-time cart opens no subscription", async () => {
+    const env = setup()
+    await checkout(env, CARDS.visa)
+    expect(sandbox.controls.list("subscriptions")).toHaveLength(0)
+  })
+
+  it.each([
+    [[item("Coffee", "monthly"), item("Magazine", "yearly")], {}, "mixes subscriptions with different intervals"],
+    [[item("Coffee", "monthly"), item("Mug")], {}, "mixes a monthly subscription with one-time items (Mug)"],
+  ])("refuses a mixed cart at payment-session time: %#", async (items, options, message) => {
+    const env = setup(options)
+    const { cart } = env.lookup.addCart({ amount: 3000, items })
+    expect(await env.processor.initiatePayment(contextFor(3000, { resource_id: cart.id }))).toMatchObject({ code: "invalid_data", error: expect.stringContaining(message) })
+    expect(await env.processor.updatePayment(contextFor(3000, { resource_id: cart.id, paymentSessionData: { amount: 3000, currency_code: "usd" } }))).toMatchObject({ code: "invalid_data" })
+  })
+
+  it("a mixed cart is charged as recurring when the shop allows it", async () => {
+    const env = setup({ subscription_allow_mixed_cart: true })
+    const { cart, session } = env.lookup.addCart({ amount: 3000, items: [item("Coffee", "monthly"), item("Mug")] })
+    expect(await env.processor.initiatePayment(contextFor(3000, { resource_id: cart.id }))).toHaveProperty("session_data")
+    env.lookup.store(session.id, { amount: 3000, currency_code: "usd" }, "replace")
+    env.lookup.store(session.id, (await env.processor.updatePaymentData(session.id, card(CARDS.visa))) as Record<string, unknown>)
+    const auth = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
+    expect(auth).toMatchObject({ data: { interval: "monthly" } })
+    expect(sandbox.controls.list("subscriptions")[0].amount).toBe(3000)
+  })
+})
+
 describe("card data", () => {
   it("keeps only card_id, the last 4 and the expiry", async () => {
     const env = setup()

@@ -14,7 +14,7 @@ describe("resolvePluginOptions", () => {
       invoice_send_now: false,
       subscription_renewal_lead_hours: 24,
       subscription_retry_hours: [24, 72],
-      subscription_renewal_schedule: "0 * * * *",
+      use_sandbox_clock: false,
       subscription_allow_mixed_cart: false,
       subscription_renewal_orders: false,
     })
@@ -24,12 +24,12 @@ describe("resolvePluginOptions", () => {
     expect(
       resolvePluginOptions({
         api_key: "k", api_secret: "s", invoice_due_days: "14", invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: 254,
-        subscription_renewal_lead_hours: 0, subscription_retry_hours: "12,48,96", subscription_renewal_schedule: "*/5 * * * *",
+        subscription_renewal_lead_hours: 0, subscription_retry_hours: "12,48,96", use_sandbox_clock: true,
         subscription_allow_mixed_cart: "true", subscription_renewal_orders: true,
       })
     ).toMatchObject({
       invoice_due_days: 14, invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: "254",
-      subscription_renewal_lead_hours: 0, subscription_retry_hours: [12, 48, 96], subscription_renewal_schedule: "*/5 * * * *",
+      subscription_renewal_lead_hours: 0, subscription_retry_hours: [12, 48, 96], use_sandbox_clock: true,
       subscription_allow_mixed_cart: true, subscription_renewal_orders: true,
     })
   })
@@ -54,7 +54,7 @@ describe("resolvePluginOptions", () => {
     [{ api_key: "k", api_secret: "s", invoice_send_to: "not-an-email" }, "invoice_send_to must be an email address"],
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [72, 24] }, "subscription_retry_hours must increase"],
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [1.5] }, "subscription_retry_hours must be a list of whole hours"],
-    [{ api_key: "k", api_secret: "s", subscription_renewal_schedule: "hourly" }, "subscription_renewal_schedule must be a cron expression"],
+    [{ api_key: "k", api_secret: "s", use_sandbox_clock: "yes" }, "use_sandbox_clock must be true or false"],
   ])("refuses %j: %s", (options, message) => {
     expect(() => resolvePluginOptions(options)).toThrow(message)
   })
