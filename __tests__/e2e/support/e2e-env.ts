@@ -12,6 +12,10 @@ export const e2e = {
   get medusaUrl() {
     return required("E2E_MEDUSA_URL")
   },
+  /** A second Medusa instance on the same database and Redis. */
+  get secondMedusaUrl() {
+    return required("E2E_MEDUSA_URL_2")
+  },
   get sandboxUrl() {
     return required("E2E_SANDBOX_URL")
   },

@@ -24,6 +24,13 @@ export default async function globalSetup(): Promise<void> {
     adminEmail: E2E_ADMIN.email,
     adminPassword: E2E_ADMIN.password,
     log: () => undefined,
+    // Renewals every 2 s, by the sandbox's clock, retried once an hour after the period ends.
+    env: {
+      INSTANTMERCHANT_RENEWAL_SCHEDULE: "*/2 * * * * *",
+      INSTANTMERCHANT_USE_SANDBOX_CLOCK: "true",
+      INSTANTMERCHANT_RETRY_HOURS: "1",
+    },
+    secondInstance: true,
   })
   ;(globalThis as Record<string, unknown>).__E2E_STACK__ = { stop: stack.stop, workDir }
   // Variables set here reach the test files.
@@ -32,6 +39,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_STOREFRONT_URL = stack.storefront!.url
   process.env.E2E_DATABASE_URL = stack.databaseUrl
   process.env.E2E_MEDUSA_LOG = stack.medusaLog
+  process.env.E2E_MEDUSA_URL_2 = stack.secondMedusaUrl!
   process.env.E2E_SEED = JSON.stringify(stack.seeded)
   process.stdout.write(`\n[e2e] store up in ${((Date.now() - started) / 1000).toFixed(1)} s (${stack.redisUrl ? "with" : "without"} Redis)\n`)
 }

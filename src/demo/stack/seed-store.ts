@@ -11,6 +11,8 @@ export interface SeededStore {
   shippingOptionId: string
   productId: string
   variantId: string
+  /** The monthly subscription product's variant. */
+  subscriptionVariantId: string
   publishableKey: string
 }
 
@@ -89,6 +91,8 @@ export async function seedStore(options: SeedOptions): Promise<SeededStore> {
     log(`created product ${product.id}`)
   }
 
+  await ensureSubscriptionProduct(api, salesChannelId, log)
+
   const { publishable_api_keys } = await api.must("GET", "/admin/publishable-api-keys?limit=100")
   let key = publishable_api_keys.find((k: { title: string; revoked_at: string | null }) => k.title === "demo storefront" && !k.revoked_at)
   if (!key) {
@@ -97,7 +101,41 @@ export async function seedStore(options: SeedOptions): Promise<SeededStore> {
     log(`created publishable API key ${key.id}`)
   }
 
-  return { adminToken, regionId: region.id, shippingOptionId: shipping.id, productId: product.id, variantId: product.variants[0].id, publishableKey: key.id }
+  const [subscription] = (await api.must("GET", "/admin/products?handle=coffee-subscription")).products
+  return {
+    adminToken,
+    regionId: region.id,
+    shippingOptionId: shipping.id,
+    productId: product.id,
+    variantId: product.variants[0].id,
+    subscriptionVariantId: subscription.variants[0].id,
+    publishableKey: key.id,
+  }
+}
+
+/** A monthly subscription product: its variant carries `instantmerchant_interval`. */
+async function ensureSubscriptionProduct(api: MedusaRest, salesChannelId: string, log: (line: string) => void): Promise<void> {
+  const handle = "coffee-subscription"
+  const [existing] = (await api.must("GET", `/admin/products?handle=${handle}`)).products
+  if (existing) return
+  const { product } = await api.must("POST", "/admin/products", {
+    title: "Coffee Subscription",
+    description: "A bag of coffee every month, charged monthly through InstantMerchant.",
+    handle,
+    status: "published",
+    sales_channels: [{ id: salesChannelId }],
+    options: [{ title: "Plan" }],
+    variants: [
+      {
+        title: "Monthly",
+        manage_inventory: false,
+        prices: [{ currency_code: "usd", amount: 1500 }],
+        options: [{ value: "Monthly" }],
+        metadata: { instantmerchant_interval: "monthly" },
+      },
+    ],
+  })
+  log(`created product ${product.id} (monthly subscription)`)
 }
 
 /** Logs in; creates the admin user with Medusa's CLI only when the login fails. */

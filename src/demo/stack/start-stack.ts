@@ -26,6 +26,10 @@ export interface StackOptions {
   adminEmail: string
   adminPassword: string
   log: (line: string) => void
+  /** Extra environment for Medusa (plugin settings read by medusa-config.js). */
+  env?: Record<string, string>
+  /** Start a second Medusa instance on the same database and Redis (the e2e suite's concurrency checks). */
+  secondInstance?: boolean
 }
 
 export interface Stack {
@@ -36,6 +40,8 @@ export interface Stack {
   storefront?: Storefront
   seeded: SeededStore
   medusaLog: string
+  /** The second instance, when asked for. */
+  secondMedusaUrl?: string
   stop(): Promise<void>
 }
 
@@ -86,6 +92,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       INSTANTMERCHANT_BASE_URL: sandbox.apiBaseUrl,
       INSTANTMERCHANT_API_KEY: "im_test_key",
       INSTANTMERCHANT_API_SECRET: "im_test_secret",
+      ...options.env,
     })
     if (!redisUrl) delete env.REDIS_URL
     const medusaLog = path.join(options.workDir, "medusa.log")
@@ -97,12 +104,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const seeded = await seedStore({ medusaUrl: medusa.url, appDir, env, adminEmail: options.adminEmail, adminPassword: options.adminPassword, log: options.log })
 
+    let secondMedusaUrl: string | undefined
+    if (options.secondInstance) {
+      const second = await startMedusa(appDir, await freePort(), env, path.join(options.workDir, "medusa-2.log"))
+      stops.push(() => second.stop())
+      secondMedusaUrl = second.url
+    }
+
     let storefront: Storefront | undefined
     if (options.storefrontPort !== undefined) {
       storefront = await startStorefront({ port: options.storefrontPort, medusaUrl: medusa.url, seeded })
       stops.push(() => storefront!.close())
     }
-    return { sandbox, medusaUrl: medusa.url, databaseUrl, redisUrl, storefront, seeded, medusaLog, stop }
+    return { sandbox, medusaUrl: medusa.url, databaseUrl, redisUrl, storefront, seeded, medusaLog, secondMedusaUrl, stop }
   } catch (e) {
     await stop()
     throw e

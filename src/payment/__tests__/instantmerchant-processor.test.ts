@@ -396,7 +396,7 @@ describe("subscriptions", () => {
     const auth = keep(await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id }))
     expect(auth).toMatchObject({ status: "authorized", data: { interval: "monthly", subscription_id: expect.stringMatching(/^sub_/), expiry_date: expect.any(Number) } })
     const [subscription] = sandbox.controls.list("subscriptions")
-    expect(subscription).toMatchObject({ subscription_id: (auth as { data: { subscription_id: string } }).data.subscription_id, amount: 1500, interval: "monthly" })
+    expect(subscription).toMatchObject({ subscription_id: (auth as unknown as { data: { subscription_id: string } }).data.subscription_id, amount: 1500, interval: "monthly" })
   })
 
   it("a one-time cart opens no subscription", async () => {
