@@ -47,12 +47,13 @@ export class Shopper {
     return (await this.api.must("POST", `/store/carts/${this.cartId}/payment-sessions`)).cart
   }
 
-  selectInstantMerchant(): Promise<RestAnswer> {
-    return this.api.post(`/store/carts/${this.cartId}/payment-session`, { provider_id: "instantmerchant" })
+  /** `provider`: `instantmerchant` (card) or `instantmerchant-invoice` (pay by invoice); the region offers both. */
+  selectInstantMerchant(provider = "instantmerchant"): Promise<RestAnswer> {
+    return this.api.post(`/store/carts/${this.cartId}/payment-session`, { provider_id: provider })
   }
 
-  enterCard(data: Record<string, unknown>): Promise<RestAnswer> {
-    return this.api.post(`/store/carts/${this.cartId}/payment-sessions/instantmerchant`, { data })
+  enterCard(data: Record<string, unknown>, provider = "instantmerchant"): Promise<RestAnswer> {
+    return this.api.post(`/store/carts/${this.cartId}/payment-sessions/${provider}`, { data })
   }
 
   complete(): Promise<RestAnswer> {
@@ -60,10 +61,10 @@ export class Shopper {
   }
 
   /** The whole checkout with a card that should pay; returns the order. */
-  async buy(card: Record<string, unknown> = VALID_CARD, options: Parameters<Shopper["fillCart"]>[0] = {}): Promise<any> {
+  async buy(card: Record<string, unknown> = VALID_CARD, options: Parameters<Shopper["fillCart"]>[0] = {}, provider = "instantmerchant"): Promise<any> {
     await this.fillCart(options)
-    await this.must(this.selectInstantMerchant())
-    await this.must(this.enterCard(card))
+    await this.must(this.selectInstantMerchant(provider))
+    await this.must(this.enterCard(card, provider))
     const done = await this.must(this.complete())
     if (done.type !== "order") throw new Error(`checkout ended as ${done.type}: ${JSON.stringify(done)}`)
     return done.data

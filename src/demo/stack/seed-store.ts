@@ -42,7 +42,7 @@ export async function seedStore(options: SeedOptions): Promise<SeededStore> {
     name: "United States",
     currency_code: "usd",
     tax_rate: 0,
-    payment_providers: ["instantmerchant"],
+    payment_providers: ["instantmerchant", "instantmerchant-invoice"],
     fulfillment_providers: ["manual"],
     countries: ["us"],
   }

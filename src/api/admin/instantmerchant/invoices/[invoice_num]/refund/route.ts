@@ -1,0 +1,15 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { parseRefundInvoiceInput, parseInvoiceNum } from "../../../../../../payment/invoice/admin-invoice-input"
+import { respond } from "../../../../../../payment/invoice/admin-http"
+import { invoiceView } from "../../../../../../payment/invoice/invoice-view"
+import type InstantMerchantInvoiceService from "../../../../../../services/instantmerchant-invoice"
+
+/** POST /admin/instantmerchant/invoices/:invoice_num/refund: refunds { amount } cents of the captured charge. */
+export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  await respond(req, res, "invoice refund", async () => {
+    const invoiceNum = parseInvoiceNum(req.params.invoice_num)
+    const { amount } = parseRefundInvoiceInput(req.body)
+    const invoice = await req.scope.resolve<InstantMerchantInvoiceService>("instantmerchantInvoiceService").refund(invoiceNum, amount)
+    return { invoice: invoiceView(invoice) }
+  })
+}

@@ -1,0 +1,13 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { parseInvoiceNum } from "../../../../../payment/invoice/admin-invoice-input"
+import { respond } from "../../../../../payment/invoice/admin-http"
+import { invoiceView } from "../../../../../payment/invoice/invoice-view"
+import type InstantMerchantInvoiceService from "../../../../../services/instantmerchant-invoice"
+
+/** GET /admin/instantmerchant/invoices/:invoice_num */
+export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
+  await respond(req, res, "invoice retrieval", async () => {
+    const invoice = await req.scope.resolve<InstantMerchantInvoiceService>("instantmerchantInvoiceService").retrieve(parseInvoiceNum(req.params.invoice_num))
+    return { invoice: invoiceView(invoice) }
+  })
+}

@@ -1,0 +1,52 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../../core/client"
+import { InputError } from "../../core/input-error"
+import { buildError } from "../build-error"
+import { InvoiceNotFoundError, InvoiceStateError } from "./invoice-errors"
+
+type Logger = { warn(m: string): void; error(m: string): void }
+
+/**
+ * Runs an admin invoice route and answers in Medusa's error shape
+ * (`{ type, code, message }`), with the status chosen here rather than by
+ * Medusa's handler, which replaces the message of every 409 with a generic
+ * one. Messages come from the one translation, `buildError`, so an admin
+ * reads the same words as on an order; none holds a card number or a secret.
+ */
+export async function respond(req: MedusaRequest, res: MedusaResponse, operation: string, work: () => Promise<unknown>): Promise<void> {
+  try {
+    res.status(200).json(await work())
+  } catch (e) {
+    const { status, body } = httpErrorOf(e, operation)
+    const logger = resolveLogger(req)
+    const line = `InstantMerchant invoice ${operation} failed: ${status} ${body.code}: ${body.message}`
+    if (status >= 500) logger.error(line)
+    else logger.warn(line)
+    res.status(status).json(body)
+  }
+}
+
+export function httpErrorOf(e: unknown, operation: string): { status: number; body: { type: string; code: string; message: string; detail?: string } } {
+  if (e instanceof InvoiceNotFoundError) return { status: 404, body: { type: "not_found", code: "invoice_not_found", message: e.message } }
+  if (e instanceof InvoiceStateError) return { status: 409, body: { type: "conflict", code: e.code, message: e.message } }
+  const built = buildError(e, operation)
+  const body = { code: built.code ?? "error", message: built.error, detail: String(built.detail ?? "") }
+  if (e instanceof InputError) return { status: 400, body: { type: "invalid_data", ...body } }
+  if (e instanceof CardError) return { status: 422, body: { type: "payment_authorization_error", ...body } }
+  if (e instanceof InvalidRequestError) {
+    return { status: e.statusCode === 409 ? 409 : 400, body: { type: e.statusCode === 409 ? "conflict" : "invalid_data", ...body } }
+  }
+  if (e instanceof ConnectionError || e instanceof ApiError || e instanceof AuthenticationError || e instanceof PermissionError) {
+    return { status: 502, body: { type: "gateway_error", ...body } }
+  }
+  if (e instanceof RateLimitError) return { status: 503, body: { type: "gateway_error", ...body } }
+  return { status: 500, body: { type: "unknown_error", ...body } }
+}
+
+function resolveLogger(req: MedusaRequest): Logger {
+  try {
+    return req.scope.resolve<Logger>("logger")
+  } catch {
+    return console
+  }
+}

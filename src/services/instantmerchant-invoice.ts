@@ -1,0 +1,336 @@
+import { TransactionBaseService } from "@medusajs/medusa"
+import { EntityManager, FindOptionsWhere } from "typeorm"
+import { CardInput, lastFour } from "../core/card/card-input"
+import { InstantMerchantClient, InvalidRequestError, InvoiceChargeParams, InvoiceCreateParams } from "../core/client"
+import { InputError } from "../core/input-error"
+import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
+import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
+import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
+import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
+import { lettersDigest } from "../payment/invoice/idempotency-digest"
+import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
+import {
+  afterCapture,
+  afterCharge,
+  afterRefund,
+  afterRelease,
+  afterSend,
+  assertCapturable,
+  assertChargeable,
+  assertRefundable,
+  InvoiceRecordData,
+  InvoiceRefund,
+  invoiceStatusOf,
+} from "../payment/invoice/invoice-record"
+import { InvoiceRecords } from "../payment/invoice/invoice-records"
+import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Cradle = Record<string, any>
+type Logger = { warn(m: string): void }
+
+/**
+ * Owns the `instantmerchant_invoice` records and every invoice operation of
+ * the admin routes: create (`pay_later`), send, charge, capture, refund.
+ *
+ * Order of writes, so nothing is half-written: each operation on an invoice
+ * runs in one database transaction that first locks its record (so two
+ * admins cannot pay or refund it at once), checks the record (paying twice
+ * or refunding more than was paid is refused here, before the gateway),
+ * calls the gateway with an idempotency key derived from the record, and
+ * only then writes the record. If the gateway refuses, the transaction rolls
+ * back and the record is unchanged. If the gateway acted but the write
+ * fails, the same request sent again derives the same key, the gateway
+ * replays its answer instead of acting twice, and the write is made then.
+ */
+class InstantMerchantInvoiceService extends TransactionBaseService implements InvoiceRecords {
+  private readonly options: ResolvedPluginOptions
+  private client_?: InstantMerchantClient
+
+  constructor(private readonly container: Cradle, options: unknown) {
+    super(container)
+    this.options = resolvePluginOptions(options)
+  }
+
+  /** Made on first use: Medusa constructs services at boot, where nothing should happen. */
+  protected get client(): InstantMerchantClient {
+    this.client_ ??= new InstantMerchantClient({
+      apiKey: this.options.api_key,
+      apiSecret: this.options.api_secret,
+      baseUrl: this.options.base_url,
+      timeoutMs: this.options.timeout_ms,
+      maxRetries: this.options.max_retries,
+    })
+    return this.client_
+  }
+
+  // ---- reading ----------------------------------------------------------
+
+  async list(query: ListInvoicesQuery): Promise<[InstantMerchantInvoice[], number]> {
+    await this.linkOrders()
+    const where: FindOptionsWhere<InstantMerchantInvoice> = {}
+    if (query.status) where.status = query.status
+    if (query.customer_id) where.customer_id = query.customer_id
+    if (query.order_id) where.order_id = query.order_id
+    if (query.cart_id) where.cart_id = query.cart_id
+    return this.repo(this.manager_).findAndCount({ where, order: { created_at: "DESC", invoice_num: "DESC" }, skip: query.offset, take: query.limit })
+  }
+
+  async retrieve(invoiceNum: number): Promise<InstantMerchantInvoice> {
+    await this.linkOrders()
+    const found = await this.repo(this.manager_).findOne({ where: { invoice_num: invoiceNum } })
+    if (!found) throw new InvoiceNotFoundError(invoiceNum)
+    return found
+  }
+
+  // ---- the admin's operations -------------------------------------------
+
+  /**
+   * A `pay_later` invoice for a Medusa customer, on its gateway customer
+   * (made and linked on first need). The idempotency key is the caller's
+   * `Idempotency-Key`, or else derived from the invoice's content: the same
+   * invoice submitted twice (a double click, a retry after a timeout) is
+   * created once.
+   */
+  async create(input: CreateInvoiceInput, requestKey?: string): Promise<InstantMerchantInvoice> {
+    const customer = await this.customer(input.customer_id)
+    const gatewayCustomer = await this.gatewayCustomerOf(customer, input.address)
+    const params: InvoiceCreateParams = {
+      customer: gatewayCustomer,
+      description: input.description,
+      date_due: input.date_due,
+      items: input.items.map((i) => i.name),
+      items_price: input.items.map((i) => i.price),
+      currency: "usd",
+      payment_type: "one_time",
+      payment_mode: "pay_later",
+      send_now: input.send_now ? 1 : 0,
+      send_invoice_to: input.send_invoice_to ?? this.options.invoice_send_to,
+      invoice_to_staff: this.options.invoice_to_staff,
+    }
+    const key = `im_invoice_create_${requestKey ?? lettersDigest(JSON.stringify(params))}`
+    const created = await this.client.invoices.create(params, { idempotencyKey: key })
+    const repo = this.repo(this.manager_)
+    // A replayed creation answers the invoice made the first time.
+    const existing = await repo.findOne({ where: { invoice_num: created.invoice_num } })
+    if (existing) return existing
+    const money = { amount: input.items.reduce((n, i) => n + i.price, 0), charge_id: null, released: false, amount_refunded: 0 }
+    return repo.save(
+      repo.create({
+        invoice_num: created.invoice_num,
+        customer_id: customer.id,
+        order_id: null,
+        cart_id: null,
+        gateway_customer_id: gatewayCustomer,
+        description: input.description,
+        items: input.items,
+        currency: "usd",
+        ...money,
+        status: invoiceStatusOf(money),
+        payment_mode: "pay_later",
+        card_last_4: null,
+        captured: false,
+        refunds: [],
+        sent_at: input.send_now ? [new Date().toISOString()] : [],
+        date_due: input.date_due,
+      })
+    )
+  }
+
+  /** Emails the invoice again. The key counts the sends so far: a retry replays, the next send is new. */
+  async send(invoiceNum: number): Promise<InstantMerchantInvoice> {
+    return this.locked(invoiceNum, async (record, save) => {
+      await this.client.invoices.send({ invoice_num: invoiceNum }, { idempotencyKey: `im_invoice_send_${invoiceNum}_${record.sent_at.length}` })
+      return save(afterSend(record, new Date().toISOString()))
+    })
+  }
+
+  /** Pays an open invoice with a saved card of its customer, or card details that live only in this call. */
+  async charge(invoiceNum: number, input: ChargeInvoiceInput): Promise<InstantMerchantInvoice> {
+    return this.locked(invoiceNum, async (record, save) => {
+      assertChargeable(record)
+      if (input.card.kind === "saved") await this.assertCardOf(record.gateway_customer_id, input.card.card_id)
+      const params: InvoiceChargeParams = {
+        invoice_num: invoiceNum,
+        payment_mode: input.payment_mode,
+        send_email: input.send_email ? 1 : 0,
+        ...cardParams(input.card),
+      }
+      const paid = await this.client.invoices.charge(params, { idempotencyKey: `im_invoice_charge_${invoiceNum}_${cardKey(input.card)}` })
+      const card_last_4 = paid.card_last_4 || (input.card.kind === "new" ? lastFour(input.card.card_number) : null)
+      const charged = { ...record, ...afterCharge(record, { charge_id: paid.charge_id, payment_mode: input.payment_mode, card_last_4 }) }
+      return save({ ...charged, ...(input.send_email ? afterSend(charged, new Date().toISOString()) : {}) })
+    })
+  }
+
+  /** Captures the invoice's authorization; already captured is success without a gateway call. */
+  async capture(invoiceNum: number): Promise<InstantMerchantInvoice> {
+    return this.locked(invoiceNum, async (record, save) => {
+      if (assertCapturable(record) === "already_captured") return record
+      try {
+        await this.client.invoices.capture({ charge_id: record.charge_id! }, { idempotencyKey: `im_invoice_capture_${record.charge_id}` })
+      } catch (e) {
+        if (isRefusal(e, "authorization_expired")) {
+          throw new InvoiceStateError("authorization_expired", `the authorization of invoice ${invoiceNum} (${record.charge_id}) expired and can no longer be captured; uncaptured charges expire after 7 days`)
+        }
+        if (!isRefusal(e, "charge_already_captured")) throw e
+      }
+      return save(afterCapture(record))
+    })
+  }
+
+  /** Refunds part of what was captured; more than is left is refused before the gateway. */
+  async refund(invoiceNum: number, requested: number): Promise<InstantMerchantInvoice> {
+    return this.locked(invoiceNum, async (record, save) => {
+      const amount = assertRefundable(record, requested)
+      // The refunded total is part of the key: a retry of this refund replays it, the next refund is new.
+      const key = `im_invoice_refund_${record.charge_id}_${record.amount_refunded}_${amount}`
+      const refund = await this.client.invoices.refund({ charge_id: record.charge_id!, amount }, { idempotencyKey: key })
+      return save(afterRefund(record, { refund_id: refund.refund_id, amount, created_at: new Date().toISOString() }))
+    })
+  }
+
+  // ---- the checkout processor's records (InvoiceRecords) -----------------
+
+  async recordCheckoutInvoice(data: InvoiceRecordData): Promise<void> {
+    const repo = this.repo(this.manager_)
+    if (await repo.findOne({ where: { invoice_num: data.invoice_num } })) return
+    try {
+      await repo.save(repo.create(data))
+    } catch (e) {
+      // Two replays of one authorization racing: the first record stands.
+      if ((e as { code?: string }).code !== "23505") throw e
+    }
+  }
+
+  async recordCapture(invoiceNum: number): Promise<void> {
+    await this.lockedIfRecorded(invoiceNum, (record, save) => save(afterCapture(record)))
+  }
+
+  async recordRefund(invoiceNum: number, refund: InvoiceRefund): Promise<void> {
+    await this.lockedIfRecorded(invoiceNum, (record, save) => save(afterRefund(record, refund)))
+  }
+
+  async recordRelease(invoiceNum: number): Promise<void> {
+    await this.lockedIfRecorded(invoiceNum, (record, save) => save(afterRelease(record)))
+  }
+
+  // ---- helpers ----------------------------------------------------------
+
+  private repo(manager: EntityManager) {
+    return manager.getRepository(InstantMerchantInvoice)
+  }
+
+  /**
+   * Locks the record for the length of `work`, which calls the gateway and
+   * then saves; a throw anywhere rolls the transaction back.
+   */
+  private locked<T>(
+    invoiceNum: number,
+    work: (record: InstantMerchantInvoice, save: (patch: Partial<InvoiceRecordData>) => Promise<InstantMerchantInvoice>) => Promise<T>
+  ): Promise<T> {
+    return this.manager_.transaction(async (manager) => {
+      const repo = this.repo(manager)
+      const record = await repo.findOne({ where: { invoice_num: invoiceNum }, lock: { mode: "pessimistic_write" } })
+      if (!record) throw new InvoiceNotFoundError(invoiceNum)
+      return work(record, (patch) => repo.save(Object.assign(record, patch)))
+    })
+  }
+
+  /** For the processor: money already moved at the gateway, so a missing record is logged, not a failed payment. */
+  private async lockedIfRecorded(
+    invoiceNum: number,
+    work: (record: InstantMerchantInvoice, save: (patch: Partial<InvoiceRecordData>) => Promise<InstantMerchantInvoice>) => Promise<unknown>
+  ): Promise<void> {
+    try {
+      await this.locked(invoiceNum, work)
+    } catch (e) {
+      if (!(e instanceof InvoiceNotFoundError)) throw e
+      ;(this.container.logger as Logger | undefined)?.warn(`InstantMerchant: no record of invoice ${invoiceNum}; the gateway's change was not recorded`)
+    }
+  }
+
+  /**
+   * A checkout invoice learns its order once the cart is completed: the
+   * processor only sees the cart. One statement links every such record.
+   */
+  private async linkOrders(): Promise<void> {
+    await this.manager_.query(
+      `UPDATE "instantmerchant_invoice" i SET "order_id" = o."id", "updated_at" = now()
+         FROM "order" o
+        WHERE i."order_id" IS NULL AND i."cart_id" IS NOT NULL AND o."cart_id" = i."cart_id"`
+    )
+  }
+
+  private async customer(customerId: string): Promise<any> {
+    try {
+      return await this.container.customerService.retrieve(customerId, { relations: ["billing_address", "shipping_addresses"] })
+    } catch (e) {
+      if ((e as { type?: string }).type === "not_found") throw new InputError("customer_id", `no customer ${customerId}`)
+      throw e
+    }
+  }
+
+  /**
+   * The gateway customer linked in the Medusa customer's metadata, or one
+   * made now from the customer's address (or the `address` sent), with the
+   * same username and key as checkout uses, so the two never make twins.
+   */
+  private async gatewayCustomerOf(customer: any, sent: AddressLike | undefined): Promise<number> {
+    const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
+    if (Number.isSafeInteger(linked)) return linked as number
+    const own: AddressLike | undefined = sent ?? customer.billing_address ?? customer.shipping_addresses?.[0]
+    if (!own) {
+      throw new InputError("address", `is required: customer ${customer.id} has no gateway customer yet and no address of their own, and the gateway needs one to make it`)
+    }
+    const address = gatewayAddressFrom({ ...own, first_name: own.first_name || customer.first_name, last_name: own.last_name || customer.last_name }, "address")
+    const created = await this.client.customers.create(
+      { ...address, email: customer.email, username: `medusa_${customer.id}` },
+      { idempotencyKey: `im_customer_${customer.id}` }
+    )
+    // customerService.update merges metadata, so other plugins' keys survive.
+    await this.container.customerService.update(customer.id, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: created.customer_id } })
+    return created.customer_id
+  }
+
+  /** The reference lets a saved card pay only its own customer's invoices; say so before trying. */
+  private async assertCardOf(gatewayCustomer: number, cardId: string): Promise<void> {
+    try {
+      const listed = await this.client.cards.retrieve({ customer: gatewayCustomer, card_id: cardId })
+      if (listed.data.some((c) => c.card_id === cardId)) return
+    } catch (e) {
+      if (!(e instanceof InvalidRequestError && e.statusCode === 404)) throw e
+    }
+    throw new InputError("card_id", "is not a saved card of this invoice's customer")
+  }
+}
+
+/** The card part of /invoice/charge: details pass through this call only. */
+function cardParams(card: CardInput): Partial<InvoiceChargeParams> {
+  if (card.kind === "saved") return { card_id: card.card_id, is_default: card.is_default }
+  return {
+    cardholder_name: card.cardholder_name,
+    card_number: card.card_number,
+    exp_month: card.exp_month,
+    exp_year: card.exp_year,
+    cvc: card.cvc,
+    save_card: card.save_card,
+    is_default: card.is_default,
+  }
+}
+
+/**
+ * What names the card in the charge's key: its id, or for details the last 4
+ * and expiry (never the number). A retry with the same card replays; another
+ * card is a new attempt. Paying twice is impossible either way: the gateway
+ * refuses a second charge of an invoice.
+ */
+function cardKey(card: CardInput): string {
+  return card.kind === "saved" ? card.card_id : `card_${lastFour(card.card_number)}_${card.exp_month}_${card.exp_year}`
+}
+
+function isRefusal(e: unknown, code: string): boolean {
+  return e instanceof InvalidRequestError && e.code === code
+}
+
+export default InstantMerchantInvoiceService
