@@ -184,7 +184,10 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
    * thrown; a gateway that did not answer leaves an `unknown` attempt that the
    * next call replays with the same idempotency key.
    */
-  async renew(id: string, options: { trigger: "job" | "admin"; onlyIfDue?: boolean; now?: Date }): Promise<RenewOutcome> {
+  async renew(
+    id: string,
+    options: { trigger: "job" | "admin"; onlyIfDue?: boolean; now?: Date; expectedPeriodEnd?: Date }
+  ): Promise<RenewOutcome> {
     const now = options.now ?? (await this.now())
     const events: Array<[string, InstantMerchantSubscription]> = []
     const outcome = await this.activeManager_.transaction(async (m) => {
@@ -193,6 +196,13 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: it cannot be renewed`)
       }
       if (options.onlyIfDue && (!subscription.next_renewal_at || subscription.next_renewal_at > now)) return { subscription }
+      // An admin who saw one period end must not renew the next one by a second click.
+      if (options.expectedPeriodEnd && subscription.current_period_end.getTime() !== options.expectedPeriodEnd.getTime()) {
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Subscription ${id} was already renewed: its period now ends ${subscription.current_period_end.toISOString()}, not ${options.expectedPeriodEnd.toISOString()}`
+        )
+      }
       return this.renewLocked(m, subscription, options.trigger, now, events)
     })
     for (const [event, subscription] of events) await this.emit(event, subscription)

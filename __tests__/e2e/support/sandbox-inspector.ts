@@ -14,6 +14,14 @@ export const gateway = {
   async chargesFor(cartId: string): Promise<any[]> {
     return (await gateway.list("charges")).filter((c) => c.description === `Medusa cart ${cartId}`)
   },
+  async declineCard(cardId: string, code: string | null): Promise<void> {
+    const res = await fetch(`${e2e.sandboxUrl}/_sandbox/cards/${cardId}/decline`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code }) })
+    if (!res.ok) throw new Error(`declineCard answered ${res.status}`)
+  },
+  async injectFault(fault: Record<string, unknown>): Promise<void> {
+    const res = await fetch(`${e2e.sandboxUrl}/_sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) })
+    if (!res.ok) throw new Error(`injectFault answered ${res.status}`)
+  },
   async advanceClock(seconds: number): Promise<void> {
     await fetch(`${e2e.sandboxUrl}/_sandbox/clock/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ seconds }) })
   },
