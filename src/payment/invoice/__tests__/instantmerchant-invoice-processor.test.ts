@@ -54,7 +54,7 @@ async function authorize(env: ReturnType<typeof setup>, cartOptions: Parameters<
   const { cart, session, total } = addCart(env, cartOptions)
   const entered = await env.processor.updatePaymentData(session.id, card())
   produced.push(entered)
-  if ("error" in entered) throw new Error(entered.error)
+  if ("error" in entered) throw new Error(String(entered.error))
   env.lookup.store(session.id, entered)
   const auth = await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id })
   produced.push(auth)
