@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import { MedusaRest } from "../../src/demo/stack/medusa-rest"
 import { admin } from "./support/admin"
 import { e2e } from "./support/e2e-env"
@@ -24,6 +25,11 @@ async function subscribe(card: Record<string, unknown> = VALID_CARD): Promise<{ 
     return subscriptions[0]
   })
   return { shopper, order, subscription }
+}
+
+/** How many times either instance processed an event (Medusa logs "Processing <event> which has N subscribers"). */
+function eventCount(event: string): number {
+  return e2e.medusaLogs.map((f) => fs.readFileSync(f, "utf8").split(`Processing ${event} which has`).length - 1).reduce((a, b) => a + b, 0)
 }
 
 const renewalCharges = async (gatewaySubscriptionId: string) => (await gateway.list("charges")).filter((c) => c.subscription_id === gatewaySubscriptionId)
@@ -129,7 +135,9 @@ describe("the admin", () => {
   it("cancels, at the gateway too; a canceled subscription is not renewed", async () => {
     const { subscription } = await subscribe()
     const api = admin()
+    const canceledEvents = eventCount("instantmerchant.subscription.canceled")
     const canceled = await api.must("POST", `/admin/instantmerchant/subscriptions/${subscription.id}/cancel`)
+    await eventually(async () => expect(eventCount("instantmerchant.subscription.canceled")).toBe(canceledEvents + 1), 15_000)
     expect(canceled.subscription).toMatchObject({ status: "canceled", next_renewal_at: null, canceled_at: expect.any(String) })
     const [gatewaySubscription] = (await gateway.list("subscriptions")).filter((s) => s.subscription_id === subscription.gateway_subscription_id)
     expect(gatewaySubscription.status).toBe("canceled")
@@ -190,6 +198,8 @@ describe("the customer", () => {
 
 describe("renewals by the job, on two instances, as the sandbox clock passes the period", () => {
   it("renews each due subscription exactly once; a declined one goes past due, then expires", async () => {
+    const events = ["renewed", "renewal_failed", "expired", "canceled"].map((e) => `instantmerchant.subscription.${e}`)
+    const before = Object.fromEntries(events.map((e) => [e, eventCount(e)]))
     const good = await subscribe()
     const declining = await subscribe()
     await gateway.declineCard(declining.subscription.card_id, "insufficient_funds")
@@ -228,5 +238,12 @@ describe("renewals by the job, on two instances, as the sandbox clock passes the
     expect(await renewalCharges(declining.subscription.gateway_subscription_id)).toHaveLength(1)
     const { subscription: after } = await admin().must("GET", `/admin/instantmerchant/subscriptions/${good.subscription.id}`)
     expect(after.renewals).toHaveLength(1)
+
+    // Shops hear about it: one renewed (the good one; other suites' subscriptions may renew too), two failures, one expiry.
+    await eventually(async () => {
+      expect(eventCount("instantmerchant.subscription.renewed") - before["instantmerchant.subscription.renewed"]).toBeGreaterThanOrEqual(1)
+      expect(eventCount("instantmerchant.subscription.renewal_failed") - before["instantmerchant.subscription.renewal_failed"]).toBe(2)
+      expect(eventCount("instantmerchant.subscription.expired") - before["instantmerchant.subscription.expired"]).toBe(1)
+    }, 15_000)
   })
 })

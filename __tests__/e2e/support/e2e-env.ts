@@ -28,6 +28,10 @@ export const e2e = {
   get medusaLog() {
     return required("E2E_MEDUSA_LOG")
   },
+  /** Both instances' logs. */
+  get medusaLogs(): string[] {
+    return [required("E2E_MEDUSA_LOG"), required("E2E_MEDUSA_LOG_2")]
+  },
   get seed(): SeededStore {
     return JSON.parse(required("E2E_SEED"))
   },

@@ -40,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_DATABASE_URL = stack.databaseUrl
   process.env.E2E_MEDUSA_LOG = stack.medusaLog
   process.env.E2E_MEDUSA_URL_2 = stack.secondMedusaUrl!
+  process.env.E2E_MEDUSA_LOG_2 = path.join(workDir, "medusa-2.log")
   process.env.E2E_SEED = JSON.stringify(stack.seeded)
   process.stdout.write(`\n[e2e] store up in ${((Date.now() - started) / 1000).toFixed(1)} s (${stack.redisUrl ? "with" : "without"} Redis)\n`)
 }
