@@ -33,6 +33,7 @@ module.exports = {
         use_sandbox_clock: process.env.INSTANTMERCHANT_USE_SANDBOX_CLOCK !== "false",
         subscription_renewal_lead_hours: process.env.INSTANTMERCHANT_RENEWAL_LEAD_HOURS || 24,
         subscription_retry_hours: process.env.INSTANTMERCHANT_RETRY_HOURS || [24, 72],
+        subscription_renewal_orders: process.env.INSTANTMERCHANT_RENEWAL_ORDERS === "true",
       },
     },
   ],

@@ -104,6 +104,16 @@ describe("the admin", () => {
     expect(renewed.subscription.current_period_start).toBe(subscription.current_period_end)
     expect(new Date(renewed.subscription.current_period_end).getTime()).toBeGreaterThan(new Date(subscription.current_period_end).getTime() + 27 * DAY * 1000)
     expect(await renewalCharges(subscription.gateway_subscription_id)).toHaveLength(2)
+
+    // This suite turns on subscription_renewal_orders: the renewal has its own order, paid by the renewal charge.
+    expect(renewed.renewal.order_id).toMatch(/^order_/)
+    const { order } = await admin().must("GET", `/admin/orders/${renewed.renewal.order_id}`)
+    expect(order).toMatchObject({ total: 2000, payment_status: "captured", email: subscription.email, customer_id: subscription.customer_id })
+    expect(order.items.map((i: { variant_id: string; quantity: number }) => [i.variant_id, i.quantity])).toEqual([[e2e.seed.subscriptionVariantId, 1]])
+    expect(order.payments[0].data).toMatchObject({ charge_id: renewed.renewal.charge_id, captured: true })
+    expect(order.shipping_address).toMatchObject({ address_1: "1 Main St", province: "TN" })
+    // No second charge for the order: still two charges on the subscription.
+    expect(await renewalCharges(subscription.gateway_subscription_id)).toHaveLength(2)
   })
 
   it("two instances asked to renew at once renew once", async () => {

@@ -24,6 +24,10 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   }
 
   async cart(cartId: string): Promise<CheckoutCart | null> {
+    // A cart inside another transaction (e.g. a renewal order being built) is
+    // invisible here; retrieveWithTotals would fail on it with a SQL error
+    // rather than "not found", so look first.
+    if (!(await this.container.cartRepository.findOne({ where: { id: cartId }, select: { id: true } }))) return null
     let cart: any
     try {
       // Totals are computed, not stored: only the cart service knows them.

@@ -11,6 +11,7 @@ import { InstantMerchantSubscription, SubscriptionStatus } from "../models/insta
 import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
 import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
+import { createRenewalOrder } from "../subscription/renewal-order"
 import { SubscriptionClock } from "../subscription/subscription-clock"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -22,6 +23,7 @@ export const SUBSCRIPTION_EVENTS = {
   renewalFailed: "instantmerchant.subscription.renewal_failed",
   canceled: "instantmerchant.subscription.canceled",
   expired: "instantmerchant.subscription.expired",
+  renewalOrderFailed: "instantmerchant.subscription.renewal_order_failed",
 } as const
 
 export interface RenewOutcome {
@@ -206,7 +208,26 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
       return this.renewLocked(m, subscription, options.trigger, now, events)
     })
     for (const [event, subscription] of events) await this.emit(event, subscription)
+    if (outcome.renewal?.status === "succeeded" && this.options.subscription_renewal_orders) await this.orderForRenewal(outcome.subscription, outcome.renewal)
     return { ...outcome, subscription: await this.retrieve(id) }
+  }
+
+  /**
+   * The renewal's Medusa order, when the shop turned that on. The renewal
+   * itself stands whatever happens here: its money has moved. A failure is
+   * logged and emitted for the shop to act on.
+   */
+  private async orderForRenewal(subscription: InstantMerchantSubscription, renewal: InstantMerchantSubscriptionRenewal): Promise<void> {
+    try {
+      if (!subscription.order_id) throw new Error("the subscription has no first order to copy")
+      const provider = (await this.cradle.orderService.retrieve(subscription.order_id, { relations: ["payments"] })).payments?.[0]?.provider_id ?? "instantmerchant"
+      const orderId = await createRenewalOrder(this.cradle, subscription, renewal, provider)
+      await this.activeManager_.getRepository(InstantMerchantSubscriptionRenewal).update(renewal.id, { order_id: orderId })
+      renewal.order_id = orderId
+    } catch (e) {
+      this.cradle.logger?.error?.(`InstantMerchant: renewal ${renewal.id} of ${subscription.id} succeeded, but its order could not be made: ${(e as Error).message}`)
+      await this.cradle.eventBusService?.emit(SUBSCRIPTION_EVENTS.renewalOrderFailed, { id: subscription.id, renewal_id: renewal.id, message: (e as Error).message })
+    }
   }
 
   private async lockForRenewal(m: EntityManager, id: string): Promise<InstantMerchantSubscription> {

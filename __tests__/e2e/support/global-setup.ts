@@ -24,11 +24,12 @@ export default async function globalSetup(): Promise<void> {
     adminEmail: E2E_ADMIN.email,
     adminPassword: E2E_ADMIN.password,
     log: () => undefined,
-    // Renewals every 2 s, by the sandbox's clock, retried once an hour after the period ends.
+    // Renewals every 2 s, by the sandbox's clock, retried once an hour after the period ends, each making an order.
     env: {
       INSTANTMERCHANT_RENEWAL_SCHEDULE: "*/2 * * * * *",
       INSTANTMERCHANT_USE_SANDBOX_CLOCK: "true",
       INSTANTMERCHANT_RETRY_HOURS: "1",
+      INSTANTMERCHANT_RENEWAL_ORDERS: "true",
     },
     secondInstance: true,
   })
