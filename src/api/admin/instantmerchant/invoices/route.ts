@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { InputError } from "../../../../core/input-error"
 import { parseCreateInvoiceInput, parseListInvoicesQuery } from "../../../../payment/invoice/admin-invoice-input"
-import { respond } from "../../../../payment/invoice/admin-http"
+import { respond } from "../../../respond"
 import { invoiceView } from "../../../../payment/invoice/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../services/instantmerchant-invoice"
 

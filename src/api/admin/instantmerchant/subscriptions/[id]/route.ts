@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { pathParam } from "../../../../query-params"
-import type InstantMerchantSubscriptionService from "../../../../../services/instantmerchant-subscription"
 import { subscriptionView } from "../../../../../subscription/subscription-view"
+import { pathParam } from "../../../../query-params"
+import { respond } from "../../../../respond"
+import { subscriptionsOf } from "../../../../../subscription/subscriptions-of"
 
 /** GET /admin/instantmerchant/subscriptions/:id, with its renewals. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const service = req.scope.resolve<InstantMerchantSubscriptionService>("instantmerchantSubscriptionService")
-  res.json({ subscription: subscriptionView(await service.retrieve(pathParam(req.params, "id"))) })
+  await respond(req, res, "subscription retrieve", async () => ({ subscription: subscriptionView(await subscriptionsOf(req).retrieve(pathParam(req.params, "id"))) }))
 }

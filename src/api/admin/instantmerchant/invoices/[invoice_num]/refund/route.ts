@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { parseRefundInvoiceInput, parseInvoiceNum } from "../../../../../../payment/invoice/admin-invoice-input"
-import { respond } from "../../../../../../payment/invoice/admin-http"
+import { respond } from "../../../../../respond"
 import { invoiceView } from "../../../../../../payment/invoice/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../../../services/instantmerchant-invoice"
 

@@ -1,15 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { pathParam } from "../../../../../query-params"
-import type InstantMerchantSubscriptionService from "../../../../../../services/instantmerchant-subscription"
 import { subscriptionView } from "../../../../../../subscription/subscription-view"
-import { toMedusaError } from "../../../../../../subscription/to-medusa-error"
+import { pathParam } from "../../../../../query-params"
+import { respond } from "../../../../../respond"
+import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
 
-/** POST /admin/instantmerchant/subscriptions/:id/cancel */
+/** POST /admin/instantmerchant/subscriptions/:id/cancel, at the gateway and here. */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const service = req.scope.resolve<InstantMerchantSubscriptionService>("instantmerchantSubscriptionService")
-  try {
-    res.json({ subscription: subscriptionView(await service.cancel(pathParam(req.params, "id"))) })
-  } catch (e) {
-    throw toMedusaError(e, "cancellation")
-  }
+  await respond(req, res, "subscription cancellation", async () => ({ subscription: subscriptionView(await subscriptionsOf(req).cancel(pathParam(req.params, "id"))) }))
 }

@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { bodyObject, pathParam } from "../../../../../query-params"
-import type InstantMerchantSubscriptionService from "../../../../../../services/instantmerchant-subscription"
+import { InputError } from "../../../../../../core/input-error"
 import { renewalView, subscriptionView } from "../../../../../../subscription/subscription-view"
-import { answeredConflict, toMedusaError } from "../../../../../../subscription/to-medusa-error"
-import { MedusaError } from "@medusajs/utils"
+import { bodyObject, pathParam } from "../../../../../query-params"
+import { respond } from "../../../../../respond"
+import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
 
 /**
  * POST /admin/instantmerchant/subscriptions/:id/renew: renews now. A decline
@@ -15,19 +15,14 @@ import { MedusaError } from "@medusajs/utils"
  * a second renewal.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const service = req.scope.resolve<InstantMerchantSubscriptionService>("instantmerchantSubscriptionService")
-  const body = bodyObject(req.body)
-  const expected = body.expected_period_end
-  let expectedPeriodEnd: Date | undefined
-  if (expected !== undefined) {
-    expectedPeriodEnd = typeof expected === "string" ? new Date(expected) : new Date(NaN)
-    if (Number.isNaN(expectedPeriodEnd.getTime())) throw new MedusaError(MedusaError.Types.INVALID_DATA, "expected_period_end: must be an ISO 8601 date and time")
-  }
-  try {
-    const { subscription, renewal } = await service.renew(pathParam(req.params, "id"), { trigger: "admin", expectedPeriodEnd })
-    res.json({ subscription: subscriptionView(subscription), renewal: renewal ? renewalView(renewal) : null })
-  } catch (e) {
-    if (answeredConflict(e, res)) return
-    throw toMedusaError(e, "renewal")
-  }
+  await respond(req, res, "subscription renewal", async () => {
+    const expected = bodyObject(req.body).expected_period_end
+    let expectedPeriodEnd: Date | undefined
+    if (expected !== undefined) {
+      expectedPeriodEnd = typeof expected === "string" ? new Date(expected) : new Date(NaN)
+      if (Number.isNaN(expectedPeriodEnd.getTime())) throw new InputError("expected_period_end", "must be an ISO 8601 date and time")
+    }
+    const { subscription, renewal } = await subscriptionsOf(req).renew(pathParam(req.params, "id"), { trigger: "admin", expectedPeriodEnd })
+    return { subscription: subscriptionView(subscription), renewal: renewal ? renewalView(renewal) : null }
+  })
 }

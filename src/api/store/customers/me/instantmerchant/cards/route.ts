@@ -1,14 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import type InstantMerchantSubscriptionService from "../../../../../../services/instantmerchant-subscription"
-import { toMedusaError } from "../../../../../../subscription/to-medusa-error"
+import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
+import { respond } from "../../../../../respond"
 import { customerIdOf } from "../customer-id"
 
 /** GET /store/customers/me/instantmerchant/cards: saved cards to offer at checkout (last 4 and expiry only). */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const service = req.scope.resolve<InstantMerchantSubscriptionService>("instantmerchantSubscriptionService")
-  try {
-    res.json({ cards: await service.savedCards(customerIdOf(req)) })
-  } catch (e) {
-    throw toMedusaError(e, "card list")
-  }
+  await respond(req, res, "card list", async () => ({ cards: await subscriptionsOf(req).savedCards(customerIdOf(req)) }))
 }

@@ -1,13 +1,24 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../../core/client"
-import { InputError } from "../../core/input-error"
-import { buildError } from "../build-error"
-import { InvoiceNotFoundError, InvoiceStateError } from "./invoice-errors"
+import { MedusaError } from "@medusajs/utils"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../core/client"
+import { InputError } from "../core/input-error"
+import { buildError } from "../payment/build-error"
+import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
 
 type Logger = { warn(m: string): void; error(m: string): void }
 
+/** Medusa's own error types, for errors a service throws as MedusaError. */
+const MEDUSA_STATUS: Record<string, number> = {
+  [MedusaError.Types.INVALID_DATA]: 400,
+  [MedusaError.Types.NOT_ALLOWED]: 400,
+  [MedusaError.Types.UNAUTHORIZED]: 401,
+  [MedusaError.Types.NOT_FOUND]: 404,
+  [MedusaError.Types.CONFLICT]: 409,
+  [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: 422,
+}
+
 /**
- * Runs an admin invoice route and answers in Medusa's error shape
+ * Runs one of the plugin's routes and answers in Medusa's error shape
  * (`{ type, code, message }`), with the status chosen here rather than by
  * Medusa's handler, which replaces the message of every 409 with a generic
  * one. Messages come from the one translation, `buildError`, so an admin
@@ -19,7 +30,7 @@ export async function respond(req: MedusaRequest, res: MedusaResponse, operation
   } catch (e) {
     const { status, body } = httpErrorOf(e, operation)
     const logger = resolveLogger(req)
-    const line = `InstantMerchant invoice ${operation} failed: ${status} ${body.code}: ${body.message}`
+    const line = `InstantMerchant ${operation} failed: ${status} ${body.code}: ${body.message}`
     if (status >= 500) logger.error(line)
     else logger.warn(line)
     res.status(status).json(body)
@@ -29,6 +40,11 @@ export async function respond(req: MedusaRequest, res: MedusaResponse, operation
 export function httpErrorOf(e: unknown, operation: string): { status: number; body: { type: string; code: string; message: string; detail?: string } } {
   if (e instanceof InvoiceNotFoundError) return { status: 404, body: { type: "not_found", code: "invoice_not_found", message: e.message } }
   if (e instanceof InvoiceStateError) return { status: 409, body: { type: "conflict", code: e.code, message: e.message } }
+  // Not instanceof: @medusajs/utils is compiled to ES5, where instanceof fails for subclasses of Error.
+  if (MedusaError.isMedusaError(e)) {
+    const m = e as MedusaError
+    return { status: MEDUSA_STATUS[m.type] ?? 500, body: { type: m.type, code: m.code ?? m.type, message: m.message } }
+  }
   const built = buildError(e, operation)
   const body = { code: built.code ?? "error", message: built.error, detail: String(built.detail ?? "") }
   if (e instanceof InputError) return { status: 400, body: { type: "invalid_data", ...body } }
