@@ -6,7 +6,7 @@ import {
   PaymentSessionStatus,
 } from "@medusajs/medusa"
 import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError, PaymentMode } from "../core/client"
-import { CardInput, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
+import { CardInput, gatewayCardFields, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
 import { BillingInterval } from "../core/subscription/billing-interval"
 import { intervalOfCart } from "../core/subscription/cart-interval"
@@ -15,6 +15,7 @@ import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-addr
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
 import { buildError, processorError } from "./build-error"
+import { gatewayClientFor } from "./gateway-client"
 import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
@@ -66,15 +67,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   protected constructor(container: Record<string, unknown>, options: unknown, deps: InstantMerchantDependencies = {}) {
     super(container, options as Record<string, unknown>)
     this.options = resolvePluginOptions(options)
-    this.client =
-      deps.client ??
-      new InstantMerchantClient({
-        apiKey: this.options.api_key,
-        apiSecret: this.options.api_secret,
-        baseUrl: this.options.base_url,
-        timeoutMs: this.options.timeout_ms,
-        maxRetries: this.options.max_retries,
-      })
+    this.client = deps.client ?? gatewayClientFor(this.options)
     this.lookup = deps.lookup ?? new MedusaCheckoutLookup(container)
     this.logger = deps.logger ?? ((container as { logger?: Logger }).logger ?? console)
   }
@@ -346,16 +339,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     // Only a signed-in customer can come back for a saved card.
     const save = !!cart.customer?.has_account && (input.save_card || input.is_default)
     const customerId = save ? await this.accountCustomerFor(cart) : await this.sessionCustomerFor(cart, sessionId, current)
-    const card = await this.client.cards.create({
-      customer: customerId,
-      cardholder_name: input.cardholder_name,
-      card_number: input.card_number,
-      exp_month: input.exp_month,
-      exp_year: input.exp_year,
-      cvc: input.cvc,
-      save_card: save,
-      is_default: save && input.is_default,
-    })
+    const card = await this.client.cards.create({ customer: customerId, ...gatewayCardFields(input, { save_card: save, is_default: save && input.is_default }) })
     return {
       instantmerchant_customer_id: customerId,
       card_id: card.card_id,

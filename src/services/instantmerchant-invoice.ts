@@ -1,6 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager, FindOptionsWhere } from "typeorm"
-import { CardInput, lastFour } from "../core/card/card-input"
+import { CardInput, gatewayCardFields, lastFour } from "../core/card/card-input"
 import { InstantMerchantClient, InvalidRequestError, InvoiceChargeParams, InvoiceCreateParams } from "../core/client"
 import { InputError } from "../core/input-error"
 import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
@@ -23,6 +23,7 @@ import {
   invoiceStatusOf,
 } from "../payment/invoice/invoice-record"
 import { InvoiceRecords } from "../payment/invoice/invoice-records"
+import { gatewayClientFor } from "../payment/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -54,13 +55,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
 
   /** Made on first use: Medusa constructs services at boot, where nothing should happen. */
   protected get client(): InstantMerchantClient {
-    this.client_ ??= new InstantMerchantClient({
-      apiKey: this.options.api_key,
-      apiSecret: this.options.api_secret,
-      baseUrl: this.options.base_url,
-      timeoutMs: this.options.timeout_ms,
-      maxRetries: this.options.max_retries,
-    })
+    this.client_ ??= gatewayClientFor(this.options)
     return this.client_
   }
 
@@ -308,15 +303,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
 /** The card part of /invoice/charge: details pass through this call only. */
 function cardParams(card: CardInput): Partial<InvoiceChargeParams> {
   if (card.kind === "saved") return { card_id: card.card_id, is_default: card.is_default }
-  return {
-    cardholder_name: card.cardholder_name,
-    card_number: card.card_number,
-    exp_month: card.exp_month,
-    exp_year: card.exp_year,
-    cvc: card.cvc,
-    save_card: card.save_card,
-    is_default: card.is_default,
-  }
+  return gatewayCardFields(card)
 }
 
 /**

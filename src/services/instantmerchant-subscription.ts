@@ -2,7 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { CardError, InstantMerchantClient, InstantMerchantError, InvalidRequestError } from "../core/client"
-import { parseCardInput } from "../core/card/card-input"
+import { gatewayCardFields, parseCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
 import { declineMessage } from "../core/payment/decline-message"
 import { isBillingInterval } from "../core/subscription/billing-interval"
@@ -10,6 +10,7 @@ import { renewalDueAt, retryAt } from "../core/subscription/renewal-schedule"
 import { InstantMerchantSubscription, SubscriptionStatus } from "../models/instantmerchant-subscription"
 import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
 import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
+import { gatewayClientFor } from "../payment/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
 import { createRenewalOrder } from "../subscription/renewal-order"
 import { SubscriptionClock } from "../subscription/subscription-clock"
@@ -65,13 +66,7 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
   constructor(private readonly cradle: Cradle, options: unknown) {
     super(cradle, options as Record<string, unknown>)
     this.options = resolvePluginOptions(options)
-    this.client = new InstantMerchantClient({
-      apiKey: this.options.api_key,
-      apiSecret: this.options.api_secret,
-      baseUrl: this.options.base_url,
-      timeoutMs: this.options.timeout_ms,
-      maxRetries: this.options.max_retries,
-    })
+    this.client = gatewayClientFor(this.options)
     this.clock = new SubscriptionClock(this.options)
   }
 
@@ -345,16 +340,7 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     if (card.kind !== "new") throw new InputError("card_number", "send the new card's details; the gateway moves a subscription only to a new card")
     const subscription = await this.retrieve(id, { customerId })
     if (!ACTIVE.includes(subscription.status)) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: its card cannot change`)
-    const updated = await this.client.subscriptions.updateCard({
-      subscription_id: subscription.gateway_subscription_id,
-      cardholder_name: card.cardholder_name,
-      card_number: card.card_number,
-      exp_month: card.exp_month,
-      exp_year: card.exp_year,
-      cvc: card.cvc,
-      save_card: card.save_card,
-      is_default: card.is_default,
-    })
+    const updated = await this.client.subscriptions.updateCard({ subscription_id: subscription.gateway_subscription_id, ...gatewayCardFields(card) })
     const repo = this.activeManager_.getRepository(InstantMerchantSubscription)
     Object.assign(subscription, {
       card_id: updated.card_id,

@@ -83,6 +83,30 @@ function flag(value: unknown, field: string): boolean {
   throw new InputError(field, "must be true or false")
 }
 
+/**
+ * The gateway's card fields for a new card. The one place card details are
+ * copied into a request; the request is the only place they go.
+ */
+export function gatewayCardFields(card: NewCardInput, flags: { save_card: boolean; is_default: boolean } = card): {
+  cardholder_name: string
+  card_number: string
+  exp_month: number
+  exp_year: number
+  cvc: string
+  save_card: boolean
+  is_default: boolean
+} {
+  return {
+    cardholder_name: card.cardholder_name,
+    card_number: card.card_number,
+    exp_month: card.exp_month,
+    exp_year: card.exp_year,
+    cvc: card.cvc,
+    save_card: flags.save_card,
+    is_default: flags.is_default,
+  }
+}
+
 /** The last four digits: the only part of a number that may be kept. */
 export function lastFour(cardNumber: string): string {
   return cardNumber.slice(-4)
