@@ -60,6 +60,7 @@ async function roundTrips(): Promise<void> {
     const concurrentSeconds = (performance.now() - t0) / 1000
     out(`charge create, ${concurrency} at once           ${Math.round((concurrency * perWorker) / concurrentSeconds)} per second`)
 
+    global.gc?.()
     const before = process.memoryUsage().heapUsed
     for (let i = 0; i < 5000; i++) await im.charges.create({ ...person, ...card, card_number: "4242424242424242", description: `m${i}`, amount: 1000 })
     global.gc?.()

@@ -1,6 +1,7 @@
 import type { Clock } from "./clock"
 import { emptySandboxData, loadSandboxData, saveSandboxData, type SandboxData } from "./persistence"
 import { emptyEnvironmentState, type EnvironmentName, type EnvironmentState } from "./state"
+import { journaled } from "./undo-journal"
 
 /**
  * Owns the sandbox's data: both environments, the clock offset, and the
@@ -28,11 +29,11 @@ export class DataStore {
    * changes nothing: no customer, card, charge, invoice or subscription.
    */
   transaction<T>(name: EnvironmentName, change: (env: EnvironmentState) => T): T {
-    const before = structuredClone(this.data.environments[name])
+    const { draft, undo } = journaled(this.data.environments[name])
     try {
-      return change(this.data.environments[name])
+      return change(draft)
     } catch (error) {
-      this.data.environments[name] = before
+      undo()
       throw error
     }
   }
