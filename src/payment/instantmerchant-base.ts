@@ -202,11 +202,14 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     } catch (e) {
       if (isConflict(e, "charge_already_captured")) return { ...toSessionData({ ...data, captured: true }) }
       if (isConflict(e, "authorization_expired")) {
-        return processorError(
+        const expired = processorError(
           `The authorization of ${data.charge_id} expired${data.authorization_expires_at ? ` on ${data.authorization_expires_at}` : ""} and can no longer be captured`,
           "authorization_expired",
           "Uncaptured charges expire after 7 days; ask the customer to pay again."
         )
+        // Medusa's admin shows a failed capture only as "requires action": the log says why.
+        this.logger.warn(`InstantMerchant capture failed: ${expired.code}: ${expired.error}`)
+        return expired
       }
       return this.fail(e, "capture")
     }

@@ -208,12 +208,19 @@ describe("capture", () => {
     expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: true, amount_captured: 2500 })
   })
 
-  it("says when an authorization expired after 7 days", async () => {
-    const env = setup()
-    const { auth } = await checkout(env, CARDS.visa)
+  it("says when an authorization expired after 7 days, and logs it", async () => {
+    const lines: string[] = []
+    const lookup = new InMemoryCheckoutLookup()
+    const processor = new InstantMerchantProviderService(
+      {},
+      { api_key: "pk_test", api_secret: "sk_test_secret", base_url: sandbox.apiBaseUrl },
+      { lookup, logger: { info: () => undefined, warn: (l: string) => lines.push(l), error: (l: string) => lines.push(l) } }
+    )
+    const { auth } = await checkout({ lookup, processor }, CARDS.visa)
     if (!auth || "error" in auth) throw new Error("authorize failed")
     sandbox.controls.advanceClock(8 * 86400)
-    const result = await env.processor.capturePayment(auth.data)
+    const result = await processor.capturePayment(auth.data)
+    expect(lines).toEqual([expect.stringContaining(`InstantMerchant capture failed: authorization_expired: The authorization of ${auth.data.charge_id} expired`)])
     expect(result).toMatchObject({ code: "authorization_expired", error: expect.stringContaining(`expired on ${auth.data.authorization_expires_at}`) })
     expect(sandbox.controls.list("charges")[0]).toMatchObject({ captured: false, status: "expired" })
   })
