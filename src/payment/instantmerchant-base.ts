@@ -109,8 +109,8 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
         )
       }
       const linked = context.customer?.has_account ? context.customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
-      if (data.instantmerchant_customer_id !== undefined && linked !== undefined && linked !== data.instantmerchant_customer_id) {
-        // Another customer signed in: the card stored so far belongs to someone else.
+      if (data.card_saved && linked !== data.instantmerchant_customer_id) {
+        // The cart's customer changed (another sign-in, or a sign-out): a saved card belongs to the account it was saved on.
         return this.initiatePayment(context)
       }
       return { session_data: { ...toSessionData({ ...data, amount, currency_code }) } }
@@ -326,6 +326,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     const [month, year] = card.cc_valid_thru.split("/").map(Number)
     return {
       instantmerchant_customer_id: gatewayCustomer as number,
+      card_saved: true,
       card_id: card.card_id,
       card_last_4: card.cc_last_4,
       card_exp_month: month,
@@ -345,6 +346,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     const card = await this.client.cards.create({ customer: customerId, ...gatewayCardFields(input, { save_card: save, is_default: save && input.is_default }) })
     return {
       instantmerchant_customer_id: customerId,
+      card_saved: save,
       card_id: card.card_id,
       card_last_4: card.card_last_4 || lastFour(input.card_number),
       card_exp_month: input.exp_month,

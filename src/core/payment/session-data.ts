@@ -21,6 +21,8 @@ export interface InstantMerchantSessionData {
   card_last_4?: string
   card_exp_month?: number
   card_exp_year?: number
+  /** True when the card is one of the signed-in customer's saved cards (on their account's gateway customer). */
+  card_saved?: boolean
   charge_id?: string
   /** For payments made through an invoice (the instantmerchant-invoice provider). */
   invoice_num?: number
@@ -48,6 +50,7 @@ export const SESSION_DATA_FIELDS = [
   "card_last_4",
   "card_exp_month",
   "card_exp_year",
+  "card_saved",
   "charge_id",
   "invoice_num",
   "payment_mode",

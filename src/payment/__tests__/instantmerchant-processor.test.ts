@@ -380,6 +380,29 @@ describe("saved cards", () => {
     expect(reuse.updateError).toMatchObject({ error: "card_id: is not one of your saved cards" })
   })
 
+  it("keeps a card the customer did not save when the cart changes, and drops a saved one when another customer signs in", async () => {
+    const env = setup()
+    const alice = env.lookup.addCustomer()
+    await checkout(env, CARDS.visa, { customer: alice, cardData: card(CARDS.visa, { save_card: true }) })
+    const linked = alice.metadata?.instantmerchant_customer_id
+    const aliceContext = (data: Record<string, unknown>) => contextFor(2500, { customer: { ...alice, metadata: alice.metadata } as never, paymentSessionData: data })
+
+    // Alice, signed in and linked, enters a card without saving it: a cart update keeps it.
+    const { session } = env.lookup.addCart({ customer: alice })
+    env.lookup.store(session.id, { amount: 2500, currency_code: "usd", instantmerchant_customer_id: linked }, "replace")
+    env.lookup.store(session.id, (await env.processor.updatePaymentData(session.id, card("5555555555554444"))) as Record<string, unknown>)
+    expect(session.data).toMatchObject({ card_saved: false, card_last_4: "4444" })
+    expect(await env.processor.updatePayment(aliceContext({ ...session.data }))).toMatchObject({ session_data: { card_id: session.data.card_id } })
+
+    // With one of her saved cards, another customer signing in on the cart starts over.
+    const saved: Record<string, unknown> = { ...session.data, card_saved: true, instantmerchant_customer_id: linked }
+    expect(await env.processor.updatePayment(aliceContext(saved))).toMatchObject({ session_data: { card_id: saved.card_id } })
+    const bob = env.lookup.addCustomer()
+    const bobContext = contextFor(2500, { customer: bob as never, paymentSessionData: saved })
+    const restarted = await env.processor.updatePayment(bobContext)
+    expect(restarted).toEqual({ session_data: { amount: 2500, currency_code: "usd" } })
+  })
+
   it("refuses a card_id from a guest", async () => {
     const env = setup()
     const guest = await checkout(env, CARDS.visa, { cardData: { card_id: "card_abc" } })
@@ -439,7 +462,7 @@ describe("card data", () => {
     const env = setup()
     const { session } = env.lookup.addCart()
     const data = keep(await env.processor.updatePaymentData(session.id, card(CARDS.visa, { save_card: true })))
-    expect(Object.keys(data).sort()).toEqual(["card_exp_month", "card_exp_year", "card_id", "card_last_4", "charge_failed", "instantmerchant_customer_id"])
+    expect(Object.keys(data).sort()).toEqual(["card_exp_month", "card_exp_year", "card_id", "card_last_4", "card_saved", "charge_failed", "instantmerchant_customer_id"])
   })
 
   // Jest runs a file's tests in order, so this one sees every data object produced above.
