@@ -19,12 +19,22 @@ module.exports = {
     store_cors: process.env.STORE_CORS || "*",
     admin_cors: process.env.ADMIN_CORS || "*",
   },
+  // No "help us get better" usage-data prompt over the admin dashboard (telemetry is off too).
+  featureFlags: { analytics: false },
   plugins: [
     "medusa-fulfillment-manual",
+    {
+      // The admin dashboard at /app. It is built before `medusa start` (src/demo/stack/admin-build.ts),
+      // into MEDUSA_ADMIN_BUILD_DIR; autoRebuild would rebuild it at every start.
+      resolve: "@medusajs/admin",
+      options: { serve: true, path: "/app", autoRebuild: false, outDir: process.env.MEDUSA_ADMIN_BUILD_DIR || "build" },
+    },
     {
       // This package, loaded from its dist/. In a shop: resolve: "medusa-payment-instantmerchant".
       resolve: __dirname,
       options: {
+        // Load this plugin's admin extensions (dist/admin) into the dashboard.
+        enableUI: true,
         api_key: process.env.INSTANTMERCHANT_API_KEY || "im_test_key",
         api_secret: process.env.INSTANTMERCHANT_API_SECRET || "im_test_secret",
         base_url: process.env.INSTANTMERCHANT_BASE_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 4010}/api/v2`,

@@ -59,8 +59,9 @@ async function main(): Promise<void> {
 The demo store is ready (${((Date.now() - started) / 1000).toFixed(1)} s).
 
   Checkout page   ${stack.storefront!.url}
-  Medusa API      ${stack.medusaUrl}   (admin API at ${stack.medusaUrl}/admin)
+  Medusa admin    ${stack.adminUrl}   (Orders, Customers, and the sidebar's Subscriptions and Invoices)
   Admin login     ${adminEmail} / ${adminPassword}
+  Medusa API      ${stack.medusaUrl}   (admin API at ${stack.medusaUrl}/admin)
   Sandbox         ${stack.sandbox.apiBaseUrl}   (controls at ${stack.sandbox.url}/_sandbox/charges)
   Logs and data   ${path.relative(process.cwd(), workDir) || "."}/
 

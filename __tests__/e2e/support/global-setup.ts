@@ -43,5 +43,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_MEDUSA_URL_2 = stack.secondMedusaUrl!
   process.env.E2E_MEDUSA_LOG_2 = path.join(workDir, "medusa-2.log")
   process.env.E2E_SEED = JSON.stringify(stack.seeded)
-  process.stdout.write(`\n[e2e] store up in ${((Date.now() - started) / 1000).toFixed(1)} s (${stack.redisUrl ? "with" : "without"} Redis)\n`)
+  process.env.E2E_ADMIN_URL = stack.adminUrl
+  const admin = stack.adminBuild.built ? `admin built in ${(stack.adminBuild.ms / 1000).toFixed(1)} s` : "admin build reused"
+  process.stdout.write(`\n[e2e] store up in ${((Date.now() - started) / 1000).toFixed(1)} s (${stack.redisUrl ? "with" : "without"} Redis; ${admin})\n`)
 }

@@ -1,0 +1,110 @@
+import type { RouteConfig } from "@medusajs/admin"
+import { ArrowPath } from "@medusajs/icons"
+import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { useAdminCustomQuery } from "medusa-react"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { ErrorNote, Pagination, Status } from "../../components/common"
+import { date, money } from "../../lib/format"
+import type { List, Subscription } from "../../lib/types"
+
+const LIMIT = 20
+const FILTERS = [
+  { value: "", label: "All" },
+  { value: "active", label: "Active" },
+  { value: "past_due", label: "Past due" },
+  { value: "canceled", label: "Canceled" },
+  { value: "expired", label: "Expired" },
+]
+
+/** Every InstantMerchant subscription of the shop, newest first, by status. */
+const SubscriptionsPage = () => {
+  const navigate = useNavigate()
+  const [status, setStatus] = useState("")
+  const [offset, setOffset] = useState(0)
+  const query = { offset, limit: LIMIT, ...(status ? { status } : {}) }
+  const { data, error, isLoading } = useAdminCustomQuery<typeof query, List<"subscriptions", Subscription>>("/instantmerchant/subscriptions", ["subscriptions"], query, {
+    keepPreviousData: true,
+  })
+  return (
+    <Container className="p-0" data-testid="subscriptions-page">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h1">Subscriptions</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Recurring InstantMerchant charges: renewed by the plugin's job, or from here.
+          </Text>
+        </div>
+      </div>
+      <div className="flex gap-x-2 px-6 pb-4" role="group" aria-label="Status">
+        {FILTERS.map((f) => (
+          <Button
+            key={f.value}
+            size="small"
+            variant={status === f.value ? "primary" : "secondary"}
+            data-testid={`filter-${f.value || "all"}`}
+            onClick={() => {
+              setStatus(f.value)
+              setOffset(0)
+            }}
+          >
+            {f.label}
+          </Button>
+        ))}
+      </div>
+      <div className="px-6">
+        <ErrorNote error={error} />
+      </div>
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Subscription</Table.HeaderCell>
+            <Table.HeaderCell>Customer</Table.HeaderCell>
+            <Table.HeaderCell>Plan</Table.HeaderCell>
+            <Table.HeaderCell>Card</Table.HeaderCell>
+            <Table.HeaderCell>Paid until</Table.HeaderCell>
+            <Table.HeaderCell>Next renewal</Table.HeaderCell>
+            <Table.HeaderCell>Status</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {data?.subscriptions.map((s) => (
+            <Table.Row key={s.id} className="cursor-pointer" data-testid="subscription-row" onClick={() => navigate(`/a/subscriptions/${s.id}`)}>
+              <Table.Cell>{s.id}</Table.Cell>
+              <Table.Cell>{s.email ?? s.customer_id ?? "–"}</Table.Cell>
+              <Table.Cell>
+                {money(s.amount, s.currency_code)} {s.interval}
+              </Table.Cell>
+              <Table.Cell className="whitespace-nowrap">{s.card_last_4 ? `•••• ${s.card_last_4}` : "–"}</Table.Cell>
+              <Table.Cell>{date(s.current_period_end)}</Table.Cell>
+              <Table.Cell>{s.status === "active" || s.status === "past_due" ? date(s.next_renewal_at) : "–"}</Table.Cell>
+              <Table.Cell>
+                <Status value={s.status} />
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {data && data.subscriptions.length === 0 && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          No subscriptions{status ? ` with status ${status.replace("_", " ")}` : ""}.
+        </Text>
+      )}
+      {isLoading && (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          Loading…
+        </Text>
+      )}
+      {data && <Pagination offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />}
+    </Container>
+  )
+}
+
+export const config: RouteConfig = {
+  link: {
+    label: "Subscriptions",
+    icon: ArrowPath,
+  },
+}
+
+export default SubscriptionsPage
