@@ -5,11 +5,16 @@ export function money(cents: number | null | undefined, currency = "usd"): strin
   return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100)
 }
 
-/** Dollars typed by an admin ("12.50") to cents (1250); NaN when it is not an amount. */
+/**
+ * Dollars typed by an admin ("12.50") to cents (1250), from the digits, with
+ * no floating point; NaN when it is not an amount with at most 2 decimals
+ * (nothing is rounded).
+ */
 export function toCents(dollars: string): number {
-  const trimmed = dollars.trim().replace(/^\$/, "")
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return NaN
-  return Math.round(Number(trimmed) * 100)
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(dollars.trim().replace(/^\$/, ""))
+  if (!match) return NaN
+  const cents = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"))
+  return Number.isSafeInteger(cents) ? cents : NaN
 }
 
 export function dateTime(value: string | Date | null | undefined): string {
