@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { readBody, sendJson } from "./http-io"
+import { parseJsonObject } from "./parse-body"
 import { LIST_KINDS, type ListKind, type SandboxControls } from "./sandbox-controls"
 import { SandboxError } from "./sandbox-error"
 import type { EnvironmentName } from "./state"
@@ -58,7 +59,7 @@ export async function handleControlRequest(routes: ReturnType<typeof createContr
   const route = routes.find(([method, pattern]) => method === req.method && pattern.test(subPath))
   if (!route) return sendJson(res, 404, { error: { code: "not_found", message: `${req.method} ${url.pathname}: no such control` } })
   try {
-    const body = parseControlBody(raw)
+    const body = parseJsonObject(raw)
     const result = route[2](body, url, subPath.match(route[1]) as RegExpMatchArray)
     sendJson(res, 200, result)
   } catch (error) {
@@ -68,14 +69,3 @@ export async function handleControlRequest(routes: ReturnType<typeof createContr
   }
 }
 
-function parseControlBody(raw: string): Record<string, unknown> {
-  if (raw.trim() === "") return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(raw)
-  } catch {
-    throw new SandboxError(400, "parameter_invalid", "body: is not valid JSON")
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new SandboxError(400, "parameter_invalid", "body: must be a JSON object")
-  return parsed as Record<string, unknown>
-}

@@ -53,7 +53,8 @@ function decodeFormComponent(text: string): string {
   }
 }
 
-function parseJson(raw: string): Params {
+/** A JSON body that must be an object; empty is `{}`. The API and the test controls both read bodies so. */
+export function parseJsonObject(raw: string): Record<string, unknown> {
   if (raw.trim() === "") return {}
   let parsed: unknown
   try {
@@ -64,8 +65,12 @@ function parseJson(raw: string): Params {
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new SandboxError(400, "parameter_invalid", "body: must be a JSON object")
   }
+  return parsed as Record<string, unknown>
+}
+
+function parseJson(raw: string): Params {
   const params: Params = {}
-  for (const [rawName, value] of Object.entries(parsed)) {
+  for (const [rawName, value] of Object.entries(parseJsonObject(raw))) {
     // Accept `"items[]": [...]` as well as `"items": [...]`.
     const name = rawName.endsWith("[]") ? rawName.slice(0, -2) : rawName
     const converted = jsonValue(name, value)

@@ -87,15 +87,10 @@ function flag(value: unknown, field: string): boolean {
  * The gateway's card fields for a new card. The one place card details are
  * copied into a request; the request is the only place they go.
  */
-export function gatewayCardFields(card: NewCardInput, flags: { save_card: boolean; is_default: boolean } = card): {
-  cardholder_name: string
-  card_number: string
-  exp_month: number
-  exp_year: number
-  cvc: string
-  save_card: boolean
-  is_default: boolean
-} {
+export function gatewayCardFields(
+  card: NewCardInput,
+  flags: Pick<NewCardInput, "save_card" | "is_default"> = card
+): Omit<NewCardInput, "kind"> {
   return {
     cardholder_name: card.cardholder_name,
     card_number: card.card_number,
