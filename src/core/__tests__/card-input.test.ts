@@ -1,20 +1,11 @@
 import { parseCardInput } from "../card/card-input"
 import { parseCardExpiry } from "../card/card-expiry"
 import { passesLuhn } from "../card/luhn"
-import { InputError } from "../input-error"
+import { refusedField as fieldOf } from "../__fixtures__/refusal"
 
 const now = new Date(Date.UTC(2026, 10, 22))
 const good = { cardholder_name: "Jim", card_number: "4242424242424242", exp_month: 12, exp_year: 2030, cvc: "123" }
 
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError) return e.field
-    throw e
-  }
-  return undefined
-}
 
 describe("passesLuhn", () => {
   it.each([

@@ -1,15 +1,6 @@
-import { InputError } from "../input-error"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount, formatUsd } from "../money/amount"
+import { refusalOf as refusal } from "../__fixtures__/refusal"
 
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError) return e.message
-    throw e
-  }
-  return "accepted"
-}
 
 describe("money checks never round", () => {
   it.each([

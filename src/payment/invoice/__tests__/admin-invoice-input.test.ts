@@ -1,18 +1,9 @@
-import { InputError } from "../../../core/input-error"
 import { parseChargeInvoiceInput, parseCreateInvoiceInput, parseEmptyBody, parseInvoiceNum, parseListInvoicesQuery, parseRefundInvoiceInput } from "../admin-invoice-input"
+import { refusalOf as refusal } from "../../../core/__fixtures__/refusal"
 
 const NOW = new Date("2026-06-10T12:00:00Z")
 const valid = { customer_id: "cus_1", description: "Consulting, May", items: [{ name: "Consulting", price: 15000 }], date_due: "2026-06-30" }
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError) return e.message
-    throw e
-  }
-  return "accepted"
-}
 
 describe("POST /admin/instantmerchant/invoices body", () => {
   it("reads a valid body, converting the due date to the gateway's mm/dd/yyyy", () => {

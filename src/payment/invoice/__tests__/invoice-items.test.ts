@@ -1,19 +1,10 @@
-import { InputError } from "../../../core/input-error"
 import { InvoiceableCart, invoiceItemsFor } from "../invoice-items"
+import { refusalOf as refusal } from "../../../core/__fixtures__/refusal"
 
 type Line = InvoiceableCart["items"][number]
 const line = (title: string, subtotal: number, discount_total = 0, quantity = 1): Line => ({ title, quantity, subtotal, discount_total })
 const cart = (items: Line[], extra: Partial<InvoiceableCart> = {}): InvoiceableCart => ({ items, shipping_total: 0, tax_total: 0, gift_card_total: 0, ...extra })
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError) return e.message
-    throw e
-  }
-  return "accepted"
-}
 
 describe("invoice items from a cart", () => {
   it.each<[string, InvoiceableCart, number, Array<[string, number]>]>([

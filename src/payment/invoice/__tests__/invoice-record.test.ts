@@ -1,6 +1,9 @@
 import { InputError } from "../../../core/input-error"
 import { InvoiceStateError } from "../invoice-errors"
 import { afterCapture, afterCharge, afterRefund, afterRelease, assertCapturable, assertChargeable, assertRefundable, InvoiceRecordData, invoiceStatusOf } from "../invoice-record"
+import { refusalOf } from "../../../core/__fixtures__/refusal"
+
+const refusal = (fn: () => unknown): string => refusalOf(fn, InvoiceStateError)
 
 const open: InvoiceRecordData = {
   invoice_num: 7, customer_id: "cus_1", order_id: null, cart_id: null, gateway_customer_id: 3, description: "Consulting",
@@ -10,15 +13,6 @@ const open: InvoiceRecordData = {
 const paid = { ...open, ...afterCharge(open, { charge_id: "cha_a", payment_mode: "auth_and_capture", card_last_4: "4242" }) } as InvoiceRecordData
 const authorized = { ...open, ...afterCharge(open, { charge_id: "cha_b", payment_mode: "auth_only", card_last_4: "4242" }) } as InvoiceRecordData
 
-function refusal(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError || e instanceof InvoiceStateError) return e.message
-    throw e
-  }
-  return "accepted"
-}
 
 describe("invoice status", () => {
   it.each<[string, Partial<InvoiceRecordData>, string]>([
