@@ -1,4 +1,3 @@
-import { InputError } from "../../../core/input-error"
 import { InvoiceStateError } from "../invoice-errors"
 import { afterCapture, afterCharge, afterRefund, afterRelease, assertCapturable, assertChargeable, assertRefundable, InvoiceRecordData, invoiceStatusOf } from "../invoice-record"
 import { refusalOf } from "../../../core/__fixtures__/refusal"
