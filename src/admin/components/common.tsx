@@ -70,3 +70,33 @@ export function Pagination({ offset, limit, count, onChange }: { offset: number;
     </div>
   )
 }
+
+/**
+ * The row of status buttons above a list: choosing one filters the list and
+ * goes back to its first page.
+ */
+export function StatusFilter({
+  filters,
+  value,
+  onChange,
+}: {
+  filters: { value: string; label: string }[]
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <div className="flex gap-x-2 px-6 pb-4" role="group" aria-label="Status">
+      {filters.map((f) => (
+        <Button
+          key={f.value}
+          size="small"
+          variant={value === f.value ? "primary" : "secondary"}
+          data-testid={`filter-${f.value || "all"}`}
+          onClick={() => onChange(f.value)}
+        >
+          {f.label}
+        </Button>
+      ))}
+    </div>
+  )
+}

@@ -4,7 +4,7 @@ import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useAdminCustomQuery } from "medusa-react"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { ErrorNote, Pagination, Status } from "../../components/common"
+import { ErrorNote, Pagination, Status, StatusFilter } from "../../components/common"
 import { CreateInvoiceForm } from "../../components/create-invoice-form"
 import { money } from "../../lib/format"
 import type { Invoice, List } from "../../lib/types"
@@ -41,21 +41,14 @@ const InvoicesPage = ({ notify }: RouteProps) => {
             Create invoice
           </Button>
         </div>
-        <div className="flex gap-x-2 px-6 pb-4" role="group" aria-label="Status">
-          {FILTERS.map((f) => (
-            <Button
-              key={f.value}
-              size="small"
-              variant={status === f.value ? "primary" : "secondary"}
-              onClick={() => {
-                setStatus(f.value)
-                setOffset(0)
-              }}
-            >
-              {f.label}
-            </Button>
-          ))}
-        </div>
+        <StatusFilter
+          filters={FILTERS}
+          value={status}
+          onChange={(value) => {
+            setStatus(value)
+            setOffset(0)
+          }}
+        />
         <div className="px-6">
           <ErrorNote error={error} />
         </div>

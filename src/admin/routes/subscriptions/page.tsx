@@ -1,10 +1,10 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { ArrowPath } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
 import { useAdminCustomQuery } from "medusa-react"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { ErrorNote, Pagination, Status } from "../../components/common"
+import { ErrorNote, Pagination, Status, StatusFilter } from "../../components/common"
 import { date, money } from "../../lib/format"
 import type { List, Subscription } from "../../lib/types"
 
@@ -36,22 +36,14 @@ const SubscriptionsPage = () => {
           </Text>
         </div>
       </div>
-      <div className="flex gap-x-2 px-6 pb-4" role="group" aria-label="Status">
-        {FILTERS.map((f) => (
-          <Button
-            key={f.value}
-            size="small"
-            variant={status === f.value ? "primary" : "secondary"}
-            data-testid={`filter-${f.value || "all"}`}
-            onClick={() => {
-              setStatus(f.value)
-              setOffset(0)
-            }}
-          >
-            {f.label}
-          </Button>
-        ))}
-      </div>
+      <StatusFilter
+        filters={FILTERS}
+        value={status}
+        onChange={(value) => {
+          setStatus(value)
+          setOffset(0)
+        }}
+      />
       <div className="px-6">
         <ErrorNote error={error} />
       </div>
