@@ -27,7 +27,7 @@ export function CreateInvoiceForm({ notify, onCreated, onClose }: { notify: Noti
   const [sendNow, setSendNow] = useState(true)
   const [sendTo, setSendTo] = useState("")
   const [formError, setFormError] = useState<string | null>(null)
-  const { customers } = useAdminCustomers({ q: search || undefined, limit: 5 }, { enabled: search.length >= 2 && !customer })
+  const { customers } = useAdminCustomers({ q: search || undefined, limit: 5, offset: 0 }, { enabled: search.length >= 2 && !customer })
   const create = useAction<Record<string, unknown>, { invoice: Invoice }>("/instantmerchant/invoices", notify)
 
   const items = rows.map((r) => ({ name: r.name.trim(), price: toCents(r.price) }))
