@@ -107,7 +107,7 @@ describe("a subscriber's card and subscription", () => {
     await screenshot(page, "admin-customer", '[data-testid="instantmerchant-customer-widget"]')
   })
 
-  it("is listed on the Subscriptions page and canceled there after confirmation", async () => {
+  it("is listed on the Subscriptions page, renewed now and canceled there, each after confirmation", async () => {
     await page.getByRole("link", { name: "Subscriptions" }).first().click()
     await page.waitForSelector('[data-testid="subscriptions-page"]')
     await page.click('[data-testid="filter-active"]')
@@ -116,6 +116,14 @@ describe("a subscriber's card and subscription", () => {
     await screenshot(page, "admin-subscriptions")
     await row.click()
     await page.waitForSelector('[data-testid="subscription-detail"]')
+
+    await page.getByRole("button", { name: "Renew now" }).click()
+    await confirmPrompt(page, "Renew and charge")
+    await waitForText('[data-testid="renewals"]', /admin #1[\s\S]*succeeded/)
+    await screenshot(page, "admin-subscription-renewed", '[data-testid="renewals"]')
+    const renewed = await admin().must("GET", `/admin/instantmerchant/subscriptions/${subscriptionId}`)
+    expect(renewed.subscription.renewals).toEqual([expect.objectContaining({ status: "succeeded", trigger: "admin" })])
+
     await page.getByRole("button", { name: "Cancel subscription" }).click()
     await confirmPrompt(page, "Cancel subscription")
     await waitForText('[data-testid="subscription-status"]', "canceled")
@@ -155,5 +163,22 @@ describe("a subscriber's card and subscription", () => {
     const { invoice } = await admin().must("GET", `/admin/instantmerchant/invoices/${num}`)
     expect(invoice).toMatchObject({ status: "paid", amount: 17550, customer_id: customerId, captured: true, card_last_4: "4444" })
     expect(invoice.sent_at).toHaveLength(2)
+
+    // A refund over what is left shows the route's own message and changes nothing; a valid one is recorded.
+    const refundPanel = page.locator('[data-testid="refund-panel"]')
+    await refundPanel.getByLabel("Refund amount").fill("200")
+    await refundPanel.getByRole("button", { name: "Refund" }).click()
+    await confirmPrompt(page, "Refund")
+    await waitForText('[data-testid="refund-panel"]', "amount: $200.00 is more than the $175.50 left to refund")
+    await screenshot(page, "admin-invoice-refund-refused", '[data-testid="refund-panel"]')
+    expect((await admin().must("GET", `/admin/instantmerchant/invoices/${num}`)).invoice.amount_refunded).toBe(0)
+
+    await refundPanel.getByLabel("Refund amount").fill("25.50")
+    await refundPanel.getByRole("button", { name: "Refund" }).click()
+    await confirmPrompt(page, "Refund")
+    await waitForText('[data-testid="invoice-status"]', "partially refunded")
+    await waitForText('[data-testid="refund-panel"]', "$150.00 left")
+    const refunded = (await admin().must("GET", `/admin/instantmerchant/invoices/${num}`)).invoice
+    expect(refunded).toMatchObject({ amount_refunded: 2550, status: "partially_refunded", refunds: [expect.objectContaining({ amount: 2550 })] })
   })
 })
