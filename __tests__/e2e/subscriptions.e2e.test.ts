@@ -95,6 +95,19 @@ describe("the admin", () => {
     expect((await api.get("/admin/instantmerchant/subscriptions?limit=1000")).body.message).toContain("limit:")
     expect((await api.get("/admin/instantmerchant/subscriptions/imsub_nope")).status).toBe(404)
     expect((await new MedusaRest(e2e.medusaUrl).get("/admin/instantmerchant/subscriptions")).status).toBe(401)
+
+    // A body that is not JSON is a 400 before any of the plugin's code runs, and changes nothing.
+    const garbled = await fetch(`${e2e.medusaUrl}/admin/instantmerchant/subscriptions/${subscription.id}/renew`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: api.headers.authorization },
+      body: '{"expected_period_end": ',
+    })
+    expect(garbled.status).toBe(400)
+    expect(await garbled.json()).toMatchObject({ type: "invalid_data", message: "body: is not valid JSON" })
+    const badDate = await api.post(`/admin/instantmerchant/subscriptions/${subscription.id}/renew`, { expected_period_end: "next tuesday" })
+    expect(badDate.status).toBe(400)
+    expect(badDate.body.message).toContain("expected_period_end: must be an ISO 8601 date and time")
+    expect(await renewalCharges(subscription.gateway_subscription_id)).toHaveLength(1)
   })
 
   it("renews now: one more period, one more charge", async () => {
@@ -170,6 +183,14 @@ describe("the customer", () => {
     expect((await other.api.must("GET", "/store/customers/me/instantmerchant/subscriptions")).subscriptions).toEqual([])
     expect((await other.api.post(`/store/customers/me/instantmerchant/subscriptions/${subscription.id}/cancel`)).status).toBe(404)
     expect((await other.api.post(`/store/customers/me/instantmerchant/subscriptions/${subscription.id}/card`, { ...VALID_CARD, card_number: "5555555555554444" })).status).toBe(404)
+
+    const garbled = await fetch(`${e2e.medusaUrl}/store/customers/me/instantmerchant/subscriptions/${subscription.id}/card`, {
+      method: "POST",
+      headers: { ...shopper.api.headers, "content-type": "application/json" },
+      body: '{"card_number": "4242',
+    })
+    expect(garbled.status).toBe(400)
+    expect(await garbled.json()).toMatchObject({ message: "body: is not valid JSON" })
 
     const bad = await shopper.api.post(`/store/customers/me/instantmerchant/subscriptions/${subscription.id}/card`, { ...VALID_CARD, card_number: "4242424242424241" })
     expect(bad.status).toBe(400)
