@@ -1,3 +1,4 @@
+import { gatewayUrlProblem, printableUrl } from "../core/client/gateway-url"
 import { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "../core/client"
 
 /**
@@ -156,8 +157,9 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
   const api_key = str("api_key")
   const api_secret = str("api_secret")
   const base_url = (typeof o.base_url === "string" && o.base_url.trim() ? o.base_url.trim() : DEFAULT_BASE_URL).replace(/\/+$/, "")
-  if (o.base_url !== undefined && (typeof o.base_url !== "string" || !/^https?:\/\/[^/\s]+/.test(base_url))) {
-    problems.push(`base_url must be an http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(o.base_url)}`)
+  if (o.base_url !== undefined) {
+    const problem = typeof o.base_url !== "string" || !/^[a-z][a-z0-9+.-]*:\/\/[^/\s]+/i.test(base_url) ? "must be a URL" : gatewayUrlProblem(base_url)
+    if (problem) problems.push(`base_url ${problem}, such as ${DEFAULT_BASE_URL}; got ${JSON.stringify(typeof o.base_url === "string" ? printableUrl(base_url) : o.base_url)}`)
   }
   const optionalString = (key: string, check: RegExp, what: string): string | undefined => {
     const v = o[key]

@@ -1,3 +1,5 @@
+import { gatewayUrlProblem, printableUrl } from "./gateway-url"
+
 /** Options of {@link InstantMerchantClient}. */
 export interface InstantMerchantClientOptions {
   /** Your API key, sent as `X-Api-Key`. Required. */
@@ -60,7 +62,8 @@ export function resolveClientOptions(options: InstantMerchantClientOptions): Res
   if (!options || typeof options.apiKey !== "string" || options.apiKey.trim() === "") problems.push("apiKey: required, a non-empty string")
   if (!options || typeof options.apiSecret !== "string" || options.apiSecret.trim() === "") problems.push("apiSecret: required, a non-empty string")
   const baseUrl = (options?.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "")
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) problems.push(`baseUrl: must be an http(s) URL, got "${baseUrl}"`)
+  const urlProblem = /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.test(baseUrl) ? gatewayUrlProblem(baseUrl) : "must be a URL"
+  if (urlProblem) problems.push(`baseUrl: ${urlProblem}; got "${printableUrl(baseUrl)}"`)
   const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS
   if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) problems.push(`timeoutMs: must be a positive integer, got ${timeoutMs}`)
   const maxRetries = options?.maxRetries ?? DEFAULT_MAX_RETRIES

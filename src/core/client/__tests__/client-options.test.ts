@@ -25,6 +25,7 @@ describe("resolveClientOptions", () => {
     [{ apiKey: "", apiSecret: "s" }, "apiKey"],
     [{ apiKey: "k", apiSecret: undefined as unknown as string }, "apiSecret"],
     [{ apiKey: "k", apiSecret: "s", baseUrl: "ftp://x" }, "baseUrl"],
+    [{ apiKey: "k", apiSecret: "s", baseUrl: "http://api.instantmerchant.io/api/v2" }, "baseUrl"],
     [{ apiKey: "k", apiSecret: "s", timeoutMs: 0 }, "timeoutMs"],
     [{ apiKey: "k", apiSecret: "s", timeoutMs: 1.5 }, "timeoutMs"],
     [{ apiKey: "k", apiSecret: "s", maxRetries: -1 }, "maxRetries"],
