@@ -50,3 +50,11 @@ it("a malformed api_secret and timeout_ms stop start-up, named, without quoting 
   expect(output).not.toContain("98765432123")
   expect(output).toContain('timeout_ms must be an integer from 1 to 600000, got "soon"')
 })
+
+it("a plain-http gateway URL that is not loopback stops start-up: card numbers and the secret never go in clear", async () => {
+  const { code, output } = await startWith({ api_key: "im_test_key", api_secret: "im_test_secret_value", base_url: "http://gateway.example:8080/api/v2" })
+  expect(code).not.toBe(0)
+  expect(output).toContain("base_url must use https: plain http would send card numbers and the API secret in clear")
+  expect(output).toContain('got "http://gateway.example:8080/api/v2"')
+  expect(output).not.toContain("im_test_secret_value")
+})
