@@ -42,3 +42,50 @@ describe("a signed-in customer's saved card", () => {
     expect(await gateway.chargesFor(thief.cartId)).toHaveLength(0)
   })
 })
+
+describe("a cart whose customer_id was set to someone else's (Medusa v1 lets anyone do it)", () => {
+  async function victimWithSavedCard(): Promise<{ customerId: string; cardId: string; gatewayCustomer: number }> {
+    const victim = new Shopper()
+    const email = `victim-${Date.now()}-${Math.random().toString(16).slice(2, 6)}@example.com`
+    const customerId = await victim.signUp(email)
+    const order = await victim.buy({ ...VALID_CARD, save_card: true }, { email })
+    return { customerId, cardId: order.payments[0].data.card_id, gatewayCustomer: order.payments[0].data.instantmerchant_customer_id }
+  }
+
+  async function cartPosingAs(attacker: Shopper, customerId: string): Promise<void> {
+    await attacker.fillCart()
+    const set = await attacker.api.post(`/store/carts/${attacker.cartId}`, { customer_id: customerId })
+    expect(set.status).toBe(200)
+    expect(set.body.cart.customer_id).toBe(customerId)
+    expect((await attacker.selectInstantMerchant()).status).toBe(200)
+  }
+
+  const victimCards = async (gatewayCustomer: number) => (await gateway.list("cards")).filter((c) => c.customer_id === gatewayCustomer)
+
+  it.each([
+    ["a guest", false],
+    ["another signed-in customer", true],
+  ])("%s cannot pay with the victim's saved card, nor save a card onto the victim", async (_who, signedIn) => {
+    const victim = await victimWithSavedCard()
+    const cardsBefore = await victimCards(victim.gatewayCustomer)
+    const attacker = new Shopper()
+    await cartPosingAs(attacker, victim.customerId)
+    // A signed-in customer's cart updates take their own id, so this attacker signs in after posing.
+    if (signedIn) await attacker.signUp(`attacker-${Date.now()}@example.com`)
+
+    const stolen = await attacker.enterCard({ card_id: victim.cardId })
+    expect(stolen.status).toBe(400)
+    expect(stolen.body.message).toMatch(/^card_id: /)
+    const planted = await attacker.enterCard({ ...VALID_CARD, card_number: "5555555555554444", save_card: true })
+    expect(planted.status).toBe(400)
+    expect(planted.body.message).toMatch(/^save_card: /)
+    const asDefault = await attacker.enterCard({ ...VALID_CARD, is_default: true })
+    expect(asDefault.status).toBe(400)
+    expect(asDefault.body.message).toMatch(/^is_default: /)
+
+    const completed = await attacker.complete()
+    expect(completed.body.type).not.toBe("order")
+    expect(await gateway.chargesFor(attacker.cartId)).toHaveLength(0)
+    expect(await victimCards(victim.gatewayCustomer)).toEqual(cardsBefore)
+  })
+})

@@ -35,6 +35,7 @@ export function jsonBody() {
       const raw = Buffer.concat(chunks).toString("utf8")
       if (raw.trim() === "") {
         req.body = {}
+        ;(req as unknown as { _body?: boolean })._body = true
         return next()
       }
       if (!/json/i.test(String(req.headers["content-type"] ?? ""))) return refuse(400, "body: send JSON, with Content-Type: application/json")
@@ -43,6 +44,8 @@ export function jsonBody() {
       } catch {
         return refuse(400, "body: is not valid JSON")
       }
+      // Medusa's own JSON parser, which runs later on its core routes, then leaves the body alone.
+      ;(req as unknown as { _body?: boolean })._body = true
       next()
     })
   }

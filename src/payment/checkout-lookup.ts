@@ -56,6 +56,11 @@ export interface CheckoutLookup {
   session(sessionId: string): Promise<CheckoutSession | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
   cart(cartId: string): Promise<CheckoutCart | null>
+  /**
+   * Whether Medusa canceled a payment on this charge (the processor released
+   * it then). The session that made the charge is not told.
+   */
+  chargeWasReleased(chargeId: string): Promise<boolean>
   /** Keeps the gateway customer id in the Medusa customer's metadata. */
   rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void>
 }

@@ -12,16 +12,15 @@ import { BillingInterval } from "../core/subscription/billing-interval"
 import { intervalOfCart } from "../core/subscription/cart-interval"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
 import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-address"
+import { AUTHORIZATION_LIFETIME_MS, authorizationKey, chargeClearedForMerge, isDeadAuthorization, withoutCharge } from "../core/payment/dead-authorization"
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
 import { buildError, processorError } from "./build-error"
 import { gatewayClientFor } from "./gateway-client"
 import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
+import { requestCustomerId } from "./request-customer"
 import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
-
-/** The reference: "Uncaptured charges expire in 7 days". */
-const AUTHORIZATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000
 
 type Logger = { info(m: string): void; warn(m: string): void; error(m: string): void; debug?(m: string): void }
 
@@ -96,10 +95,10 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   /** Keeps amount and currency in step with the cart; starts over when the customer changed. */
   async updatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse | void> {
     try {
-      const data = toSessionData(context.paymentSessionData ?? {})
       const amount = assertChargeAmount(context.amount)
       const currency_code = assertGatewayCurrency(context.currency_code)
       await this.checkCartIntervals(context.resource_id)
+      const data = await this.withLiveCharge(toSessionData(context.paymentSessionData ?? {}))
       if (data.charge_id) {
         if (data.amount === amount) return
         return processorError(
@@ -129,14 +128,19 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       const input = parseCardInput(data)
       const session = await this.lookup.session(sessionId)
       if (!session) throw new InputError("payment_session", `no payment session ${sessionId}`)
-      const current = toSessionData(session.data)
+      const stale = toSessionData(session.data)
+      const current = await this.withLiveCharge(stale)
       if (current.charge_id) {
         return processorError("This payment is already authorized", "already_authorized", "Cancel it before entering another card.")
       }
       const cart = session.cart_id ? await this.lookup.cart(session.cart_id) : null
       if (!cart) throw new InputError("cart", "the payment session has no cart")
+      const accountField = input.kind === "saved" ? "card_id" : input.save_card ? "save_card" : input.is_default ? "is_default" : undefined
+      if (accountField) assertSignedInAsCartCustomer(cart, accountField)
       const stored = input.kind === "saved" ? await this.useSavedCard(input, cart) : await this.storeNewCard(input, cart, session.id, current)
-      return { ...toSessionData({ ...stored, charge_failed: false }) }
+      // Medusa merges this answer into the stored data: a dead charge is cleared with nulls.
+      const cleared = stale.charge_id ? chargeClearedForMerge(stale) : {}
+      return { ...cleared, ...toSessionData({ ...stored, charge_failed: false }) }
     } catch (e) {
       return this.fail(e, "card entry")
     }
@@ -149,9 +153,10 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     paymentSessionData: Record<string, unknown>,
     context: Record<string, unknown>
   ): Promise<PaymentProcessorError | { status: PaymentSessionStatus; data: PaymentProcessorSessionResponse["session_data"] }> {
-    const data = toSessionData(paymentSessionData)
-    if (data.charge_id) return { status: PaymentSessionStatus.AUTHORIZED, data: { ...data } }
+    let data = toSessionData(paymentSessionData)
     try {
+      data = await this.withLiveCharge(data)
+      if (data.charge_id) return { status: PaymentSessionStatus.AUTHORIZED, data: { ...data } }
       if (!data.card_id) throw new InputError("card", "no card was entered for this payment")
       const cartId = typeof context?.cart_id === "string" ? context.cart_id : undefined
       if (!cartId) throw new InputError("cart_id", "the authorization context names no cart")
@@ -171,8 +176,8 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
         email: cart.email ?? cart.customer?.email ?? "",
         payment_mode,
         interval,
-        // One charge per session, card and amount: re-running after a timeout replays it.
-        idempotencyKey: `im_authorize_${session.id}_${data.card_id}_${amount}`,
+        // One charge per session, card, amount and attempt: re-running after a timeout replays it.
+        idempotencyKey: authorizationKey(session.id, data.card_id, amount, data.authorization_attempt),
       })
       const now = Date.now()
       const authorized = toSessionData({
@@ -297,6 +302,17 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     if (cart) intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
   }
 
+  /**
+   * The data, without its charge when that charge can no longer pay (released,
+   * expired, or its Medusa payment canceled): a dead authorization is never
+   * answered as AUTHORIZED again, and the next attempt charges anew.
+   */
+  private async withLiveCharge(data: InstantMerchantSessionData): Promise<InstantMerchantSessionData> {
+    if (!data.charge_id || data.captured) return data
+    const releasedElsewhere = !data.released && (await this.lookup.chargeWasReleased(data.charge_id))
+    return isDeadAuthorization(data, new Date(), releasedElsewhere) ? withoutCharge(data) : data
+  }
+
   private async release(data: InstantMerchantSessionData, operation: string): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
     if (!data.charge_id || data.captured || data.released) return { ...data }
     try {
@@ -407,6 +423,19 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     else this.logger.warn(log)
     return error
   }
+}
+
+/**
+ * A saved card belongs to an account: only a request signed in as the cart's
+ * customer may pay with one or save one. The cart's customer alone proves
+ * nothing, since Medusa v1 lets anyone set `customer_id` on a cart.
+ */
+function assertSignedInAsCartCustomer(cart: CheckoutCart, field: string): void {
+  const signedIn = requestCustomerId()
+  if (!signedIn) {
+    throw new InputError(field, `saved cards are only for signed-in customers: sign in${field === "card_id" ? "" : `, or send ${field}: false`}`)
+  }
+  if (cart.customer?.id !== signedIn) throw new InputError(field, "this cart belongs to another customer than the one signed in")
 }
 
 function isConflict(e: unknown, code: string): boolean {

@@ -67,6 +67,12 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     }
   }
 
+  async chargeWasReleased(chargeId: string): Promise<boolean> {
+    // Medusa sets canceled_at only after cancelPayment succeeded, which released the charge at the gateway.
+    const rows = await this.container.manager.query(`SELECT 1 FROM "payment" WHERE "data"->>'charge_id' = $1 AND "canceled_at" IS NOT NULL LIMIT 1`, [chargeId])
+    return rows.length > 0
+  }
+
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
     // customerService.update merges metadata, so other plugins' keys survive.
     await this.container.customerService.update(customerId, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: gatewayCustomerId } })

@@ -34,6 +34,8 @@ export interface InstantMerchantSessionData {
   released?: boolean
   /** Set when the last charge attempt was declined or failed. */
   charge_failed?: boolean
+  /** Counts the authorizations of this session after a released or expired one (absent for the first). */
+  authorization_attempt?: number
   amount_refunded?: number
   refunds?: RefundRecord[]
   subscription_id?: string
@@ -58,6 +60,7 @@ export const SESSION_DATA_FIELDS = [
   "authorization_expires_at",
   "released",
   "charge_failed",
+  "authorization_attempt",
   "amount_refunded",
   "refunds",
   "subscription_id",
@@ -73,7 +76,8 @@ export const SESSION_DATA_FIELDS = [
 export function toSessionData(data: Record<string, unknown>): InstantMerchantSessionData {
   const out: Record<string, unknown> = {}
   for (const field of SESSION_DATA_FIELDS) {
-    if (data[field] !== undefined) out[field] = data[field]
+    // null is how a field was cleared in data Medusa merges (see dead-authorization.ts): read as absent.
+    if (data[field] !== undefined && data[field] !== null) out[field] = data[field]
   }
   return out as unknown as InstantMerchantSessionData
 }

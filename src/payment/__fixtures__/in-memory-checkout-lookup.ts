@@ -76,6 +76,13 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     return { ...cart, customer: cart.customer ? this.customers.get(cart.customer.id) ?? null : null }
   }
 
+  /** Charges whose Medusa payment was canceled, as Medusa does when a cart's completion fails after its authorization. */
+  readonly releasedCharges = new Set<string>()
+
+  async chargeWasReleased(chargeId: string): Promise<boolean> {
+    return this.releasedCharges.has(chargeId)
+  }
+
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
     const c = this.customers.get(customerId)!
     c.metadata = { ...(c.metadata ?? {}), [GATEWAY_CUSTOMER_METADATA_KEY]: gatewayCustomerId }

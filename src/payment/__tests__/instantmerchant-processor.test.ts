@@ -2,6 +2,7 @@ import { PaymentProcessorContext, PaymentSessionStatus } from "@medusajs/medusa"
 import { startSandbox, Sandbox } from "../../sandbox"
 import InstantMerchantProviderService from "../../services/instantmerchant-provider"
 import { InMemoryCheckoutLookup } from "../__fixtures__/in-memory-checkout-lookup"
+import { runAsRequestCustomer } from "../request-customer"
 
 /**
  * The processor against the real sandbox over HTTP. Medusa's side (carts,
@@ -64,14 +65,21 @@ function keep<T>(value: T): T {
 async function checkout(
   env: ReturnType<typeof setup>,
   number: string,
-  opts: { amount?: number; customer?: ReturnType<InMemoryCheckoutLookup["addCustomer"]>; cardData?: Record<string, unknown> } = {}
+  opts: {
+    amount?: number
+    customer?: ReturnType<InMemoryCheckoutLookup["addCustomer"]>
+    cardData?: Record<string, unknown>
+    /** Who the card-entry request is signed in as; by default the cart's customer (null: a guest). */
+    signedInAs?: string | null
+  } = {}
 ) {
   const amount = opts.amount ?? 2500
   const { cart, session } = env.lookup.addCart({ amount, customer: opts.customer ?? null })
   const init = keep(await env.processor.initiatePayment(contextFor(amount, { customer: opts.customer as never })))
   if ("error" in init) throw new Error(init.error)
   env.lookup.store(session.id, init.session_data, "replace")
-  const updated = keep(await env.processor.updatePaymentData(session.id, opts.cardData ?? card(number)))
+  const signedInAs = opts.signedInAs !== undefined ? opts.signedInAs : (opts.customer?.id ?? null)
+  const updated = keep(await runAsRequestCustomer(signedInAs, () => env.processor.updatePaymentData(session.id, opts.cardData ?? card(number))))
   if ("error" in updated) return { cart, session, updateError: updated }
   env.lookup.store(session.id, updated)
   const auth = keep(await env.processor.authorizePayment({ ...session.data }, { cart_id: cart.id }))
@@ -339,6 +347,80 @@ describe("authorize runs once", () => {
   })
 })
 
+describe("a released or expired authorization is never reused", () => {
+  /** A checkout whose Medusa payment was then canceled (stock ran out): the session keeps the charge, unaware. */
+  async function releasedByMedusa(env: ReturnType<typeof setup>) {
+    const first = await checkout(env, CARDS.visa)
+    if (!first.auth || "error" in first.auth) throw new Error("checkout failed")
+    env.lookup.store(first.session.id, first.auth.data as Record<string, unknown>, "replace")
+    const canceled = keep(await env.processor.cancelPayment({ ...first.auth.data }))
+    expect(canceled).toMatchObject({ released: true })
+    env.lookup.releasedCharges.add(first.auth.data.charge_id as string)
+    return { ...first, charge_id: first.auth.data.charge_id as string }
+  }
+
+  it("the next authorization after Medusa canceled the payment charges anew, under a new key", async () => {
+    const env = setup()
+    const first = await releasedByMedusa(env)
+    const again = keep(await env.processor.authorizePayment({ ...first.session.data }, { cart_id: first.cart.id }))
+    if ("error" in again) throw new Error(again.error)
+    expect(again.status).toBe(PaymentSessionStatus.AUTHORIZED)
+    expect(again.data.charge_id).not.toBe(first.charge_id)
+    expect(again.data).toMatchObject({ authorization_attempt: 2, amount_refunded: 0, captured: false })
+    expect(again.data.released).toBeUndefined()
+    const charges = sandbox.controls.list("charges")
+    expect(charges).toHaveLength(2)
+    expect(charges.find((c) => c.charge_id === first.charge_id)).toMatchObject({ amount_refunded: 2500 })
+    expect(charges.find((c) => c.charge_id === again.data.charge_id)).toMatchObject({ amount: 2500, amount_refunded: 0 })
+    // And a replay of that second authorization (a timeout, a retry) is the same charge.
+    const replay = keep(await env.processor.authorizePayment({ ...first.session.data }, { cart_id: first.cart.id }))
+    expect(replay).toMatchObject({ data: { charge_id: again.data.charge_id } })
+    expect(sandbox.controls.list("charges")).toHaveLength(2)
+  })
+
+  it("a cart edit after the release is accepted instead of failing with already_authorized", async () => {
+    const env = setup()
+    const first = await releasedByMedusa(env)
+    const updated = await env.processor.updatePayment(contextFor(3100, { resource_id: first.cart.id, paymentSessionData: { ...first.session.data } }))
+    expect(updated).toMatchObject({ session_data: { amount: 3100, card_id: first.session.data.card_id, authorization_attempt: 2 } })
+    expect((updated as { session_data: Record<string, unknown> }).session_data.charge_id).toBeUndefined()
+  })
+
+  it("a new card may be entered after the release, and the stored charge fields are cleared", async () => {
+    const env = setup()
+    const first = await releasedByMedusa(env)
+    const entered = keep(await env.processor.updatePaymentData(first.session.id, card("5555555555554444")))
+    if ("error" in entered) throw new Error(entered.error)
+    env.lookup.store(first.session.id, entered as Record<string, unknown>)
+    const session = await env.lookup.session(first.session.id)
+    expect(await env.processor.getPaymentStatus(session!.data)).toBe("pending")
+    const auth = keep(await env.processor.authorizePayment({ ...session!.data }, { cart_id: first.cart.id }))
+    expect(auth).toMatchObject({ data: { card_last_4: "4444", authorization_attempt: 2 } })
+    expect(sandbox.controls.list("charges")).toHaveLength(2)
+  })
+
+  it.each([
+    ["released in the data", { released: true }],
+    ["expired", { authorization_expires_at: new Date(Date.now() - 1000).toISOString() }],
+  ])("an authorization %s is replaced by a new charge", async (_what, dead) => {
+    const env = setup()
+    const first = await checkout(env, CARDS.visa)
+    if (!first.auth || "error" in first.auth) throw new Error("checkout failed")
+    const again = keep(await env.processor.authorizePayment({ ...first.auth.data, ...dead }, { cart_id: first.cart.id }))
+    expect(again).toMatchObject({ status: "authorized", data: { authorization_attempt: 2 } })
+    expect((again as { data: { charge_id: string } }).data.charge_id).not.toBe(first.auth.data.charge_id)
+    expect(sandbox.controls.list("charges")).toHaveLength(2)
+  })
+
+  it("a live authorization is answered as it is, without a second charge", async () => {
+    const env = setup()
+    const first = await checkout(env, CARDS.visa)
+    if (!first.auth || "error" in first.auth) throw new Error("checkout failed")
+    expect(await env.processor.authorizePayment({ ...first.auth.data }, { cart_id: first.cart.id })).toMatchObject({ data: { charge_id: first.auth.data.charge_id } })
+    expect(sandbox.controls.list("charges")).toHaveLength(1)
+  })
+})
+
 describe("saved cards", () => {
   it("a signed-in customer saves a card, then pays with its card_id", async () => {
     const env = setup({ capture: true })
@@ -403,6 +485,39 @@ describe("saved cards", () => {
     expect(restarted).toEqual({ session_data: { amount: 2500, currency_code: "usd" } })
   })
 
+  describe("only a request signed in as the cart's customer may use or save a saved card", () => {
+    // Medusa v1 lets anyone set customer_id on a cart: the cart's customer is the victim here, the request is not theirs.
+    it.each([
+      ["a guest", null, { card_id: "victim" }, "card_id: saved cards are only for signed-in customers"],
+      ["a guest", null, card(CARDS.visa, { save_card: true }), "save_card: saved cards are only for signed-in customers: sign in, or send save_card: false"],
+      ["a guest", null, card(CARDS.visa, { is_default: true }), "is_default: saved cards are only for signed-in customers"],
+      ["another customer", "mallory", { card_id: "victim" }, "card_id: this cart belongs to another customer than the one signed in"],
+      ["another customer", "mallory", card(CARDS.visa, { save_card: true }), "save_card: this cart belongs to another customer than the one signed in"],
+    ])("%s (signed in as %s) on a cart set to the victim's customer_id, sending %j: refused", async (_who, signedIn, cardData, message) => {
+      const env = setup({ capture: true })
+      const victim = env.lookup.addCustomer()
+      const saved = await checkout(env, CARDS.visa, { customer: victim, cardData: card(CARDS.visa, { save_card: true }) })
+      if (!saved.auth || "error" in saved.auth) throw new Error("the victim's checkout failed")
+      const victimCards = () => sandbox.controls.list("cards").filter((c) => c.customer_id === victim.metadata?.instantmerchant_customer_id)
+      const cardsBefore = victimCards().length
+      const chargesBefore = sandbox.controls.list("charges").length
+      const data = "card_id" in cardData ? { ...cardData, card_id: saved.auth.data.card_id } : cardData
+      const attack = await checkout(env, CARDS.visa, { customer: victim, cardData: data, signedInAs: signedIn === null ? null : env.lookup.addCustomer().id })
+      expect(attack.updateError).toMatchObject({ code: "invalid_data", error: expect.stringContaining(message) })
+      expect(attack.session.data.card_id).toBeUndefined()
+      expect(sandbox.controls.list("charges")).toHaveLength(chargesBefore)
+      expect(victimCards()).toHaveLength(cardsBefore)
+    })
+
+    it("outside any storefront request (nobody bound), a saved card is refused: it fails closed", async () => {
+      const env = setup()
+      const customer = env.lookup.addCustomer()
+      const { session } = env.lookup.addCart({ customer })
+      const answer = await env.processor.updatePaymentData(session.id, { card_id: "card_x" })
+      expect(answer).toMatchObject({ code: "invalid_data", error: expect.stringContaining("card_id: saved cards are only for signed-in customers") })
+    })
+  })
+
   it("refuses a card_id from a guest", async () => {
     const env = setup()
     const guest = await checkout(env, CARDS.visa, { cardData: { card_id: "card_abc" } })
@@ -460,8 +575,9 @@ describe("subscriptions", () => {
 describe("card data", () => {
   it("keeps only card_id, the last 4 and the expiry", async () => {
     const env = setup()
-    const { session } = env.lookup.addCart()
-    const data = keep(await env.processor.updatePaymentData(session.id, card(CARDS.visa, { save_card: true })))
+    const customer = env.lookup.addCustomer()
+    const { session } = env.lookup.addCart({ customer })
+    const data = keep(await runAsRequestCustomer(customer.id, () => env.processor.updatePaymentData(session.id, card(CARDS.visa, { save_card: true }))))
     expect(Object.keys(data).sort()).toEqual(["card_exp_month", "card_exp_year", "card_id", "card_last_4", "card_saved", "charge_failed", "instantmerchant_customer_id"])
   })
 
