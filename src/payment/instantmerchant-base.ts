@@ -12,6 +12,7 @@ import { BillingInterval } from "../core/subscription/billing-interval"
 import { intervalOfCart } from "../core/subscription/cart-interval"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
 import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-address"
+import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
 import { AUTHORIZATION_LIFETIME_MS, authorizationKey, chargeClearedForMerge, isDeadAuthorization, withoutCharge } from "../core/payment/dead-authorization"
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
@@ -177,7 +178,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
         payment_mode,
         interval,
         // One charge per session, card, amount and attempt: re-running after a timeout replays it.
-        idempotencyKey: authorizationKey(session.id, data.card_id, amount, data.authorization_attempt),
+        idempotencyKey: authorizationKey({ sessionId: session.id, cardId: data.card_id, amount, payment_mode, interval, attempt: data.authorization_attempt }),
       })
       const now = Date.now()
       const authorized = toSessionData({
@@ -400,18 +401,14 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
 
   /**
    * Card create needs a gateway customer, made here from the cart's email and
-   * billing address. The username is derived from a Medusa id, so it cannot
-   * collide with another shopper's, and the idempotency key makes a re-run
-   * replay the first creation instead of failing on the username.
+   * billing address (see gatewayCustomerRequest for the username and key).
    */
   private async createGatewayCustomer(cart: CheckoutCart, owner: string): Promise<number> {
     const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
     const email = cart.email ?? cart.customer?.email
     if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
-    const created = await this.client.customers.create(
-      { ...address, email, username: `medusa_${owner}` },
-      { idempotencyKey: `im_customer_${owner}` }
-    )
+    const { params, idempotencyKey } = gatewayCustomerRequest(owner, address, email)
+    const created = await this.client.customers.create(params, { idempotencyKey })
     return created.customer_id
   }
 

@@ -7,7 +7,9 @@ import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address
 import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
 import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
 import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
-import { lettersDigest } from "../payment/invoice/idempotency-digest"
+import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
+import { invoiceChargeKey } from "../payment/invoice/invoice-charge-key"
+import { lettersDigest } from "../core/payment/idempotency-digest"
 import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
 import {
   afterCapture,
@@ -151,7 +153,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
         send_email: input.send_email ? 1 : 0,
         ...cardParams(input.card),
       }
-      const paid = await this.client.invoices.charge(params, { idempotencyKey: `im_invoice_charge_${invoiceNum}_${cardKey(input.card)}` })
+      const paid = await this.client.invoices.charge(params, { idempotencyKey: invoiceChargeKey(invoiceNum, input) })
       const card_last_4 = paid.card_last_4 || (input.card.kind === "new" ? lastFour(input.card.card_number) : null)
       const charged = { ...record, ...afterCharge(record, { charge_id: paid.charge_id, payment_mode: input.payment_mode, card_last_4 }) }
       return save({ ...charged, ...(input.send_email ? afterSend(charged, new Date().toISOString()) : {}) })
@@ -268,8 +270,8 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
 
   /**
    * The gateway customer linked in the Medusa customer's metadata, or one
-   * made now from the customer's address (or the `address` sent), with the
-   * same username and key as checkout uses, so the two never make twins.
+   * made now from the customer's address (or the `address` sent), through
+   * the same request as checkout's (gatewayCustomerRequest).
    */
   private async gatewayCustomerOf(customer: any, sent: AddressLike | undefined): Promise<number> {
     const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
@@ -279,10 +281,8 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
       throw new InputError("address", `is required: customer ${customer.id} has no gateway customer yet and no address of their own, and the gateway needs one to make it`)
     }
     const address = gatewayAddressFrom({ ...own, first_name: own.first_name || customer.first_name, last_name: own.last_name || customer.last_name }, "address")
-    const created = await this.client.customers.create(
-      { ...address, email: customer.email, username: `medusa_${customer.id}` },
-      { idempotencyKey: `im_customer_${customer.id}` }
-    )
+    const { params, idempotencyKey } = gatewayCustomerRequest(customer.id, address, customer.email)
+    const created = await this.client.customers.create(params, { idempotencyKey })
     // customerService.update merges metadata, so other plugins' keys survive.
     await this.container.customerService.update(customer.id, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: created.customer_id } })
     return created.customer_id
@@ -304,16 +304,6 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
 function cardParams(card: CardInput): Partial<InvoiceChargeParams> {
   if (card.kind === "saved") return { card_id: card.card_id, is_default: card.is_default }
   return gatewayCardFields(card)
-}
-
-/**
- * What names the card in the charge's key: its id, or for details the last 4
- * and expiry (never the number). A retry with the same card replays; another
- * card is a new attempt. Paying twice is impossible either way: the gateway
- * refuses a second charge of an invoice.
- */
-function cardKey(card: CardInput): string {
-  return card.kind === "saved" ? card.card_id : `card_${lastFour(card.card_number)}_${card.exp_month}_${card.exp_year}`
 }
 
 function isRefusal(e: unknown, code: string): boolean {

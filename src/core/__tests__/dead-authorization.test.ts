@@ -34,12 +34,16 @@ describe("withoutCharge", () => {
 })
 
 describe("authorizationKey", () => {
+  const k = { sessionId: "ps_1", cardId: "card_1", amount: 2500, payment_mode: "auth_only" }
   it.each([
-    [undefined, "im_authorize_ps_1_card_1_2500"],
-    [1, "im_authorize_ps_1_card_1_2500"],
-    [2, "im_authorize_ps_1_card_1_2500_attempt2"],
-    [3, "im_authorize_ps_1_card_1_2500_attempt3"],
-  ])("attempt %s: %s", (attempt, key) => {
-    expect(authorizationKey("ps_1", "card_1", 2500, attempt)).toBe(key)
+    [{}, "im_authorize_ps_1_card_1_2500_auth_only"],
+    [{ attempt: 1 }, "im_authorize_ps_1_card_1_2500_auth_only"],
+    [{ attempt: 2 }, "im_authorize_ps_1_card_1_2500_auth_only_attempt2"],
+    [{ payment_mode: "auth_and_capture" }, "im_authorize_ps_1_card_1_2500_auth_and_capture"],
+    [{ interval: "monthly", attempt: 3 }, "im_authorize_ps_1_card_1_2500_auth_only_monthly_attempt3"],
+    [{ amount: 2501 }, "im_authorize_ps_1_card_1_2501_auth_only"],
+    [{ cardId: "card_2" }, "im_authorize_ps_1_card_2_2500_auth_only"],
+  ])("%j: %s", (extra, key) => {
+    expect(authorizationKey({ ...k, ...extra })).toBe(key)
   })
 })

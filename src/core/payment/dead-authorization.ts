@@ -55,11 +55,14 @@ export function chargeClearedForMerge(data: InstantMerchantSessionData): Record<
 
 /**
  * The idempotency key of an authorization: one charge per session, card,
- * amount and attempt, so a re-run after a timeout replays it, and a new
- * attempt after a dead one is a new charge. The first attempt's key has no
- * suffix, as before attempts were counted.
+ * amount, payment mode, interval and attempt. A re-run after a timeout
+ * replays it; a new attempt after a dead one, or the same cart charged
+ * another way (the shop switched `capture`), is a new charge. The billing
+ * address and email are not part of it: changing them after an answer that
+ * was lost must not charge the card a second time (the gateway refuses the
+ * changed request instead).
  */
-export function authorizationKey(sessionId: string, cardId: string, amount: number, attempt: number | undefined): string {
-  const base = `im_authorize_${sessionId}_${cardId}_${amount}`
-  return attempt && attempt > 1 ? `${base}_attempt${attempt}` : base
+export function authorizationKey(k: { sessionId: string; cardId: string; amount: number; payment_mode: string; interval?: string; attempt?: number }): string {
+  const base = `im_authorize_${k.sessionId}_${k.cardId}_${k.amount}_${k.payment_mode}${k.interval ? `_${k.interval}` : ""}`
+  return k.attempt && k.attempt > 1 ? `${base}_attempt${k.attempt}` : base
 }

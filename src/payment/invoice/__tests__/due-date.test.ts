@@ -1,5 +1,5 @@
 import { dueDate, formatDueDate } from "../due-date"
-import { lettersDigest } from "../idempotency-digest"
+import { lettersDigest } from "../../../core/payment/idempotency-digest"
 
 describe("the invoice due date", () => {
   it.each([
