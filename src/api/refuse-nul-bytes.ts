@@ -11,7 +11,8 @@ const PATH_PARAMS: Record<string, string> = { subscriptions: "id", customers: "i
  */
 export function refuseNulBytes() {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
-    const field = nulInPath(req.path) ?? nulIn(req.query, "") ?? nulIn(req.body, "")
+    // originalUrl, not path: under a wildcard matcher Medusa mounts this with router.use, which strips the path.
+    const field = nulInPath(String(req.originalUrl ?? req.url).split("?")[0]) ?? nulIn(req.query, "") ?? nulIn(req.body, "")
     if (field === undefined) return next()
     const message = field === TOO_DEEP ? `body: is nested deeper than ${MAX_DEPTH} levels` : `${field}: must not contain a NUL character (\\u0000)`
     res.status(400).json({ type: "invalid_data", code: "invalid_data", message })

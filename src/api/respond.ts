@@ -41,7 +41,7 @@ export function httpErrorOf(e: unknown, operation: string): { status: number; bo
   if (e instanceof InvoiceNotFoundError) return { status: 404, body: { type: "not_found", code: "invoice_not_found", message: e.message } }
   if (e instanceof InvoiceStateError) return { status: 409, body: { type: "conflict", code: e.code, message: e.message } }
   // Not instanceof: @medusajs/utils is compiled to ES5, where instanceof fails for subclasses of Error.
-  if (MedusaError.isMedusaError(e)) {
+  if (MedusaError.isMedusaError(e) || isCoreUtilsMedusaError(e)) {
     const m = e as MedusaError
     return { status: MEDUSA_STATUS[m.type] ?? 500, body: { type: m.type, code: m.code ?? m.type, message: m.message } }
   }
@@ -57,6 +57,16 @@ export function httpErrorOf(e: unknown, operation: string): { status: number; bo
   }
   if (e instanceof RateLimitError) return { status: 503, body: { type: "gateway_error", ...body } }
   return { status: 500, body: { type: "unknown_error", ...body } }
+}
+
+/**
+ * Medusa v1's own services (customerService.retrieve, ...) still throw the
+ * MedusaError of medusa-core-utils, which lacks the mark isMedusaError
+ * checks: an unknown customer would otherwise be a 500.
+ */
+function isCoreUtilsMedusaError(e: unknown): boolean {
+  const m = e as { type?: unknown; date?: unknown }
+  return e instanceof Error && typeof m.type === "string" && m.type in MEDUSA_STATUS && m.date instanceof Date
 }
 
 function resolveLogger(req: MedusaRequest): Logger {
