@@ -93,6 +93,12 @@ export interface InstantMerchantPluginOptions {
    * @default false
    */
   subscription_renewal_orders?: boolean
+  /**
+   * How many renewals the job sends to the gateway at once (each holds a
+   * database connection while the gateway answers), from 1 to 32.
+   * @default 4
+   */
+  subscription_renewal_concurrency?: number
 }
 
 export type ResolvedPluginOptions = Required<Omit<InstantMerchantPluginOptions, "invoice_send_to" | "invoice_to_staff">> &
@@ -115,6 +121,7 @@ const KNOWN = new Set([
   "use_sandbox_clock",
   "subscription_allow_mixed_cart",
   "subscription_renewal_orders",
+  "subscription_renewal_concurrency",
 ])
 
 /**
@@ -201,6 +208,7 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     use_sandbox_clock: bool("use_sandbox_clock", false),
     subscription_allow_mixed_cart: bool("subscription_allow_mixed_cart", false),
     subscription_renewal_orders: bool("subscription_renewal_orders", false),
+    subscription_renewal_concurrency: int("subscription_renewal_concurrency", 4, 1, 32),
   }
   for (const key of Object.keys(o)) {
     // Medusa passes its own bookkeeping keys through plugin options.
