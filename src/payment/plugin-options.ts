@@ -94,8 +94,10 @@ export interface InstantMerchantPluginOptions {
    */
   subscription_renewal_orders?: boolean
   /**
-   * How many renewals the job sends to the gateway at once (each holds a
-   * database connection while the gateway answers), from 1 to 32.
+   * How many renewals the job sends to the gateway at once, from 1 to 32.
+   * Each holds a database connection while the gateway answers: keep it
+   * below the database pool's size (TypeORM's default is 10), which the
+   * store's own requests share.
    * @default 4
    */
   subscription_renewal_concurrency?: number

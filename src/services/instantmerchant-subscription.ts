@@ -19,7 +19,7 @@ import { forEachBounded } from "../subscription/for-each-bounded"
 import { keysetPages } from "../subscription/keyset-pages"
 import { errorFailureCode, renewalFailureKind } from "../subscription/renewal-failure"
 import { SubscriptionClock } from "../subscription/subscription-clock"
-import { busy, lockToChange, lockToRenew } from "../subscription/subscription-lock"
+import { BUSY_CODE, busy, lockToChange, lockToRenew } from "../subscription/subscription-lock"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Cradle = Record<string, any>
@@ -215,9 +215,9 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
           const { result } = await this.renewLocking(id, { trigger: "job", onlyIfDue: true, now })
           counts[result === "not_due" ? "skipped" : result]++
         } catch (e) {
-          // Another instance holds it, or it changed under us: the next run looks again.
+          // Another instance holds it (usual with several instances, so not worth a warning), or it changed under us: the next run looks again.
           counts.skipped++
-          this.cradle.logger?.warn?.(`InstantMerchant renewal of ${id} skipped: ${(e as Error).message}`)
+          if ((e as MedusaError).code !== BUSY_CODE) this.cradle.logger?.warn?.(`InstantMerchant renewal of ${id} skipped: ${(e as Error).message}`)
         }
       })
     }
@@ -266,7 +266,7 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     const events: Array<[string, EventSubject]> = []
     const outcome = await this.activeManager_.transaction(async (m): Promise<LockedOutcome> => {
       const subscription = await lockToRenew(m, id)
-      if (!subscription) throw await this.notFoundOrBusy(id)
+      if (!subscription) throw await notFoundOrBusy(m, id)
       if (!ACTIVE.includes(subscription.status)) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: it cannot be renewed`)
       }
@@ -286,11 +286,6 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
       await this.orderForRenewal(await this.retrieve(id), outcome.renewal)
     }
     return outcome
-  }
-
-  private async notFoundOrBusy(id: string): Promise<MedusaError> {
-    const exists = await this.activeManager_.getRepository(InstantMerchantSubscription).exist({ where: { id } })
-    return exists ? busy(id) : new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${id} was not found`)
   }
 
   private logOutcome(id: string, outcome: LockedOutcome): void {
@@ -512,6 +507,15 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
   private async emit(event: string, about: EventSubject): Promise<void> {
     await this.cradle.eventBusService?.emit(event, { id: about.id, status: about.status, customer_id: about.customer_id })
   }
+}
+
+/**
+ * Asked on the transaction's own connection: with as many renewals at once
+ * as the pool has connections, asking for a second one would wait forever.
+ */
+async function notFoundOrBusy(m: EntityManager, id: string): Promise<MedusaError> {
+  const exists = await m.getRepository(InstantMerchantSubscription).exist({ where: { id } })
+  return exists ? busy(id) : new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${id} was not found`)
 }
 
 function subject(subscription: InstantMerchantSubscription): EventSubject {

@@ -2,6 +2,9 @@ import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import { InstantMerchantSubscription } from "../models/instantmerchant-subscription"
 
+/** The `code` of the 409 when a subscription is locked by a renewal or another change. */
+export const BUSY_CODE = "subscription_busy"
+
 /** PostgreSQL's lock_not_available, which FOR UPDATE NOWAIT raises on a locked row. */
 const LOCK_NOT_AVAILABLE = "55P03"
 
@@ -16,7 +19,7 @@ export function busy(id: string): MedusaError {
   return new MedusaError(
     MedusaError.Types.CONFLICT,
     `A renewal or another change of subscription ${id} is already under way; nothing was changed: try again in a moment`,
-    "subscription_busy"
+    BUSY_CODE
   )
 }
 
