@@ -44,6 +44,7 @@ module.exports = {
         subscription_renewal_lead_hours: process.env.INSTANTMERCHANT_RENEWAL_LEAD_HOURS || 24,
         subscription_retry_hours: process.env.INSTANTMERCHANT_RETRY_HOURS || [24, 72],
         subscription_renewal_orders: process.env.INSTANTMERCHANT_RENEWAL_ORDERS === "true",
+        subscription_renewal_concurrency: process.env.INSTANTMERCHANT_RENEWAL_CONCURRENCY || 4,
       },
     },
   ],

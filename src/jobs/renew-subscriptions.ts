@@ -3,14 +3,17 @@ import type InstantMerchantSubscriptionService from "../services/instantmerchant
 
 /**
  * Renews every subscription whose renewal is due (and retries past-due ones
- * on the retry schedule). Scheduled jobs need Redis. With several Medusa
- * instances, each subscription is renewed once: see the service's `renew`.
+ * on the retry schedule, and ones that failed with an error after their
+ * back-off). Scheduled jobs need Redis. With several Medusa instances, each
+ * subscription is renewed once: see the service's `renew`.
  */
 export default async function renewSubscriptions({ container }: ScheduledJobArgs): Promise<void> {
   const subscriptions = container.resolve<InstantMerchantSubscriptionService>("instantmerchantSubscriptionService")
   const counts = await subscriptions.renewDue()
-  if (counts.renewed || counts.failed) {
-    container.resolve<{ info(m: string): void }>("logger").info(`InstantMerchant renewals: ${counts.renewed} renewed, ${counts.failed} declined, ${counts.skipped} skipped`)
+  const { skipped, ...done } = counts
+  if (Object.values(done).some((n) => n > 0)) {
+    const parts = Object.entries(done).filter(([, n]) => n > 0).map(([result, n]) => `${n} ${result}`)
+    container.resolve<{ info(m: string): void }>("logger").info(`InstantMerchant renewals: ${parts.join(", ")}, ${skipped} skipped`)
   }
 }
 

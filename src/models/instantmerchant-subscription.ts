@@ -63,6 +63,14 @@ export class InstantMerchantSubscription extends BaseEntity {
   @Column({ type: "integer", default: 0 })
   failed_attempts!: number
 
+  /**
+   * Renewal attempts in a row that failed with an error that is not a decline
+   * (refused by the gateway, or never sent): nothing was charged, and the job
+   * backs off (see src/subscription/error-backoff.ts). Reset by any answer.
+   */
+  @Column({ type: "integer", default: 0 })
+  error_attempts!: number
+
   @Column({ type: "timestamptz", nullable: true })
   canceled_at!: Date | null
 

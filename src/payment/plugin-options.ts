@@ -94,6 +94,14 @@ export interface InstantMerchantPluginOptions {
    * @default false
    */
   subscription_renewal_orders?: boolean
+  /**
+   * How many renewals the job sends to the gateway at once, from 1 to 32.
+   * Each holds a database connection while the gateway answers: keep it
+   * below the database pool's size (TypeORM's default is 10), which the
+   * store's own requests share.
+   * @default 4
+   */
+  subscription_renewal_concurrency?: number
 }
 
 export type ResolvedPluginOptions = Required<Omit<InstantMerchantPluginOptions, "invoice_send_to" | "invoice_to_staff">> &
@@ -116,6 +124,7 @@ const KNOWN = new Set([
   "use_sandbox_clock",
   "subscription_allow_mixed_cart",
   "subscription_renewal_orders",
+  "subscription_renewal_concurrency",
 ])
 
 /**
@@ -203,6 +212,7 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     use_sandbox_clock: bool("use_sandbox_clock", false),
     subscription_allow_mixed_cart: bool("subscription_allow_mixed_cart", false),
     subscription_renewal_orders: bool("subscription_renewal_orders", false),
+    subscription_renewal_concurrency: int("subscription_renewal_concurrency", 4, 1, 32),
   }
   for (const key of Object.keys(o)) {
     // Medusa passes its own bookkeeping keys through plugin options.

@@ -2,6 +2,7 @@ import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
 import { CardError, InstantMerchantClient, InstantMerchantError, InvalidRequestError } from "../core/client"
+import { redact } from "../core/client/redact"
 import { gatewayCardFields, parseCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
 import { declineMessage } from "../core/payment/decline-message"
@@ -13,7 +14,12 @@ import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
 import { gatewayClientFor } from "../payment/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
 import { createRenewalOrder } from "../subscription/renewal-order"
+import { errorRetryAt } from "../subscription/error-backoff"
+import { forEachBounded } from "../subscription/for-each-bounded"
+import { keysetPages } from "../subscription/keyset-pages"
+import { errorFailureCode, renewalFailureKind } from "../subscription/renewal-failure"
 import { SubscriptionClock } from "../subscription/subscription-clock"
+import { BUSY_CODE, busy, lockToChange, lockToRenew } from "../subscription/subscription-lock"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Cradle = Record<string, any>
@@ -27,11 +33,40 @@ export const SUBSCRIPTION_EVENTS = {
   renewalOrderFailed: "instantmerchant.subscription.renewal_order_failed",
 } as const
 
+/**
+ * What one renewal call did. `not_due`: nothing (the job found it renewed or
+ * backed off meanwhile); `renewed`: charged, the period moved on; `declined`:
+ * the card was declined (past due, or expired after the last retry);
+ * `unknown`: the gateway may have charged, the attempt is replayed under the
+ * same key; `errored`: refused or never sent, nothing charged, tried again
+ * after a back-off; `canceled`: the gateway reports it canceled; `repaired`:
+ * the period was already renewed (a success is recorded for it), so nothing
+ * was charged and the record was moved on to the renewed period.
+ */
+export type RenewResult = "not_due" | "renewed" | "declined" | "unknown" | "errored" | "canceled" | "repaired"
+
 export interface RenewOutcome {
   subscription: InstantMerchantSubscription
-  /** The attempt this call made; undefined when nothing was due. */
+  result: RenewResult
+  /** The attempt this call made; for `repaired`, the success already recorded; undefined when nothing was due. */
   renewal?: InstantMerchantSubscriptionRenewal
 }
+
+/** One run of the renewal job: how many subscriptions ended each way; `skipped` were locked by another run, or failed here. */
+export type RenewalRunCounts = Record<Exclude<RenewResult, "not_due"> | "skipped", number>
+
+/** A renewal as decided under the row lock, before the lock is let go. */
+interface LockedOutcome {
+  result: RenewResult
+  renewal?: InstantMerchantSubscriptionRenewal
+  /** For `errored`: the gateway's refusal, for an admin's answer. */
+  error?: InstantMerchantError
+  /** For `repaired`: the stale period end the record showed. */
+  stalePeriodEnd?: Date
+}
+
+/** What an event carries about its subscription. */
+type EventSubject = Pick<InstantMerchantSubscription, "id" | "status" | "customer_id">
 
 export interface SubscriptionFilters {
   status?: SubscriptionStatus
@@ -49,14 +84,30 @@ export interface SavedCard {
 
 const ACTIVE: SubscriptionStatus[] = ["active", "past_due"]
 
+/** Due subscriptions are read this many at a time. */
+const DUE_PAGE_SIZE = 100
+
+/** The job's cursor: a due row's id, and its `next_renewal_at` as PostgreSQL prints it. */
+interface DueRow {
+  id: string
+  at: string
+}
+
 /**
  * Subscriptions sold through InstantMerchant: recorded when an order opens
  * one, renewed by the job or an admin, canceled, and moved to another card.
  *
  * Money moves only in `renew`. It holds a row lock on the subscription for
  * the whole gateway call (a second instance skips a locked row), derives the
- * gateway idempotency key from the period and attempt, and the database
- * allows one successful renewal per period: a period is never renewed twice.
+ * gateway idempotency key from the period and attempt, refuses a period that
+ * already has a recorded success before calling the gateway, and the
+ * database allows one successful renewal per period: a period is never
+ * renewed twice.
+ *
+ * Every write to a subscription row, renewal, cancel or card change, happens
+ * under that row lock on the row as read under it, and writes only the
+ * columns it owns (see src/subscription/subscription-lock.ts): a cancel or a
+ * card change never writes a stale period back over a renewal.
  */
 export default class InstantMerchantSubscriptionService extends TransactionBaseService {
   private readonly options: ResolvedPluginOptions
@@ -147,52 +198,79 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
 
   // ---- renewing -------------------------------------------------------------
 
-  /** Renews every subscription whose renewal is due; the job calls this. */
-  async renewDue(): Promise<{ renewed: number; failed: number; skipped: number }> {
+  /**
+   * Renews every subscription whose renewal is due; the job calls this. It
+   * walks all due rows, oldest first, a page at a time (keyset pagination, so
+   * rows that stay due, such as an attempt the gateway never answered, cannot
+   * hold back the ones after them), with at most
+   * `subscription_renewal_concurrency` gateway calls at once.
+   */
+  async renewDue(): Promise<RenewalRunCounts> {
     const now = await this.now()
-    const due = await this.activeManager_
-      .getRepository(InstantMerchantSubscription)
-      .createQueryBuilder("s")
-      .select("s.id")
-      .where("s.status IN (:...statuses)", { statuses: ACTIVE })
-      .andWhere("s.next_renewal_at <= :now", { now })
-      .orderBy("s.next_renewal_at", "ASC")
-      .limit(100)
-      .getMany()
-    const counts = { renewed: 0, failed: 0, skipped: 0 }
-    for (const { id } of due) {
-      try {
-        const outcome = await this.renew(id, { trigger: "job", onlyIfDue: true, now })
-        if (!outcome.renewal) counts.skipped++
-        else if (outcome.renewal.status === "succeeded") counts.renewed++
-        else counts.failed++
-      } catch (e) {
-        // Another instance holds it, or the gateway is down: the next run tries again.
-        counts.skipped++
-        this.cradle.logger?.warn?.(`InstantMerchant renewal of ${id} skipped: ${(e as Error).message}`)
-      }
+    const counts: RenewalRunCounts = { renewed: 0, declined: 0, unknown: 0, errored: 0, canceled: 0, repaired: 0, skipped: 0 }
+    const pages = keysetPages<DueRow>((after, limit) => this.duePage(now, after, limit), DUE_PAGE_SIZE)
+    for await (const page of pages) {
+      await forEachBounded(page, this.options.subscription_renewal_concurrency, async ({ id }) => {
+        try {
+          const { result } = await this.renewLocking(id, { trigger: "job", onlyIfDue: true, now })
+          counts[result === "not_due" ? "skipped" : result]++
+        } catch (e) {
+          // Another instance holds it (usual with several instances, so not worth a warning), or it changed under us: the next run looks again.
+          counts.skipped++
+          if ((e as MedusaError).code !== BUSY_CODE) this.cradle.logger?.warn?.(`InstantMerchant renewal of ${id} skipped: ${(e as Error).message}`)
+        }
+      })
     }
     return counts
+  }
+
+  /**
+   * One page of due subscriptions after `after`, by (next_renewal_at, id).
+   * The time comes back as PostgreSQL's text so that the cursor keeps its
+   * microseconds: a JavaScript Date would round them off and revisit or skip rows.
+   */
+  private duePage(now: Date, after: DueRow | null, limit: number): Promise<DueRow[]> {
+    const cursor = after ? `AND ("next_renewal_at", "id") > ($4::timestamptz, $5)` : ""
+    return this.activeManager_.query(
+      `SELECT "id", "next_renewal_at"::text AS "at" FROM "instantmerchant_subscription"
+        WHERE "status" = ANY($1) AND "next_renewal_at" <= $2 ${cursor}
+        ORDER BY "next_renewal_at", "id" LIMIT $3`,
+      [ACTIVE, now, limit, ...(after ? [after.at, after.id] : [])]
+    )
   }
 
   /**
    * Renews the subscription's current period once. A decline is recorded and
    * answered (status `past_due`, or `expired` after the last retry), not
    * thrown; a gateway that did not answer leaves an `unknown` attempt that the
-   * next call replays with the same idempotency key.
+   * next call replays with the same idempotency key. For an admin, an error
+   * that is not a decline is recorded (and backs the job off), then thrown;
+   * and so is a period already renewed (a 409; the record is repaired).
    */
   async renew(
     id: string,
     options: { trigger: "job" | "admin"; onlyIfDue?: boolean; now?: Date; expectedPeriodEnd?: Date }
   ): Promise<RenewOutcome> {
+    const outcome = await this.renewLocking(id, options)
+    if (options.trigger === "admin" && outcome.result === "errored" && outcome.error) throw outcome.error
+    if (options.trigger === "admin" && outcome.result === "repaired") throw alreadyRenewed(id, outcome)
+    return { result: outcome.result, renewal: outcome.renewal, subscription: await this.retrieve(id) }
+  }
+
+  /** The renewal in its own transaction holding the row lock, then what follows it once committed: events, the renewal order. */
+  private async renewLocking(
+    id: string,
+    options: { trigger: "job" | "admin"; onlyIfDue?: boolean; now?: Date; expectedPeriodEnd?: Date }
+  ): Promise<LockedOutcome> {
     const now = options.now ?? (await this.now())
-    const events: Array<[string, InstantMerchantSubscription]> = []
-    const outcome = await this.activeManager_.transaction(async (m) => {
-      const subscription = await this.lockForRenewal(m, id)
+    const events: Array<[string, EventSubject]> = []
+    const outcome = await this.activeManager_.transaction(async (m): Promise<LockedOutcome> => {
+      const subscription = await lockToRenew(m, id)
+      if (!subscription) throw await notFoundOrBusy(m, id)
       if (!ACTIVE.includes(subscription.status)) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: it cannot be renewed`)
       }
-      if (options.onlyIfDue && (!subscription.next_renewal_at || subscription.next_renewal_at > now)) return { subscription }
+      if (options.onlyIfDue && (!subscription.next_renewal_at || subscription.next_renewal_at > now)) return { result: "not_due" }
       // An admin who saw one period end must not renew the next one by a second click.
       if (options.expectedPeriodEnd && subscription.current_period_end.getTime() !== options.expectedPeriodEnd.getTime()) {
         throw new MedusaError(
@@ -202,9 +280,22 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
       }
       return this.renewLocked(m, subscription, options.trigger, now, events)
     })
-    for (const [event, subscription] of events) await this.emit(event, subscription)
-    if (outcome.renewal?.status === "succeeded" && this.options.subscription_renewal_orders) await this.orderForRenewal(outcome.subscription, outcome.renewal)
-    return { ...outcome, subscription: await this.retrieve(id) }
+    for (const [event, subject] of events) await this.emit(event, subject)
+    this.logOutcome(id, outcome)
+    if (outcome.result === "renewed" && outcome.renewal && this.options.subscription_renewal_orders) {
+      await this.orderForRenewal(await this.retrieve(id), outcome.renewal)
+    }
+    return outcome
+  }
+
+  private logOutcome(id: string, outcome: LockedOutcome): void {
+    if (outcome.result === "repaired") {
+      this.cradle.logger?.warn?.(
+        `InstantMerchant: subscription ${id} showed a period ending ${outcome.stalePeriodEnd?.toISOString()} that renewal ${outcome.renewal?.id} had already renewed; nothing was charged, the record now follows that renewal`
+      )
+    } else if (outcome.result === "errored") {
+      this.cradle.logger?.warn?.(`InstantMerchant renewal of ${id} failed, nothing was charged, tried again after a back-off: ${outcome.error?.message}`)
+    }
   }
 
   /**
@@ -225,29 +316,24 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     }
   }
 
-  private async lockForRenewal(m: EntityManager, id: string): Promise<InstantMerchantSubscription> {
-    const locked = await m
-      .getRepository(InstantMerchantSubscription)
-      .createQueryBuilder("s")
-      .setLock("pessimistic_write")
-      .setOnLocked("skip_locked")
-      .where("s.id = :id", { id })
-      .getOne()
-    if (locked) return locked
-    const exists = await this.activeManager_.getRepository(InstantMerchantSubscription).exist({ where: { id } })
-    if (!exists) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${id} was not found`)
-    throw new MedusaError(MedusaError.Types.CONFLICT, `A renewal of subscription ${id} is already under way`)
-  }
-
+  /**
+   * Under the row lock. A period that already has a recorded success is
+   * never sent to the gateway again: a second call would be a new attempt,
+   * hence a new idempotency key, hence a second charge, which the database
+   * would then refuse to record. The record is moved on to that renewal instead.
+   */
   private async renewLocked(
     m: EntityManager,
     subscription: InstantMerchantSubscription,
     trigger: string,
     now: Date,
-    events: Array<[string, InstantMerchantSubscription]>
-  ): Promise<RenewOutcome> {
+    events: Array<[string, EventSubject]>
+  ): Promise<LockedOutcome> {
     const renewals = m.getRepository(InstantMerchantSubscriptionRenewal)
     const periodStart = subscription.current_period_end
+    const recorded = await this.successFrom(m, subscription.id, periodStart)
+    if (recorded) return this.repairFrom(m, subscription, recorded)
+
     const previous = await renewals.find({ where: { subscription_id: subscription.id, period_start: periodStart }, order: { attempt: "ASC" } })
     const last = previous[previous.length - 1]
     // An attempt the gateway never answered is replayed under its own number, hence its own key.
@@ -264,16 +350,46 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     const periodEnd = new Date(answer.expiry_date * 1000)
     Object.assign(attempt, { status: "succeeded", charge_id: answer.charge_id, invoice_num: answer.invoice_num, period_end: periodEnd, finished_at: now, failure_code: null, failure_message: null })
     await renewals.save(attempt)
-    Object.assign(subscription, {
+    await this.updateRow(m, subscription.id, {
       status: "active",
       current_period_start: periodStart,
       current_period_end: periodEnd,
       failed_attempts: 0,
+      error_attempts: 0,
       next_renewal_at: renewalDueAt(periodEnd, this.options.subscription_renewal_lead_hours),
     })
-    await m.getRepository(InstantMerchantSubscription).save(subscription)
-    events.push([SUBSCRIPTION_EVENTS.renewed, subscription])
-    return { subscription, renewal: attempt }
+    events.push([SUBSCRIPTION_EVENTS.renewed, { ...subject(subscription), status: "active" }])
+    return { result: "renewed", renewal: attempt }
+  }
+
+  /** The latest success for this period or a later one: there is one only when the record fell behind the renewals. */
+  private successFrom(m: EntityManager, subscriptionId: string, periodStart: Date): Promise<InstantMerchantSubscriptionRenewal | null> {
+    return m
+      .getRepository(InstantMerchantSubscriptionRenewal)
+      .createQueryBuilder("r")
+      .where("r.subscription_id = :subscriptionId", { subscriptionId })
+      .andWhere("r.status = 'succeeded'")
+      .andWhere("r.period_start >= :periodStart", { periodStart })
+      .orderBy("r.period_start", "DESC")
+      .getOne()
+  }
+
+  private async repairFrom(m: EntityManager, subscription: InstantMerchantSubscription, success: InstantMerchantSubscriptionRenewal): Promise<LockedOutcome> {
+    if (!success.period_end) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `Subscription ${subscription.id}: renewal ${success.id} already paid the period starting ${success.period_start.toISOString()} but has no period end; nothing was charged`
+      )
+    }
+    await this.updateRow(m, subscription.id, {
+      status: "active",
+      current_period_start: success.period_start,
+      current_period_end: success.period_end,
+      failed_attempts: 0,
+      error_attempts: 0,
+      next_renewal_at: renewalDueAt(success.period_end, this.options.subscription_renewal_lead_hours),
+    })
+    return { result: "repaired", renewal: success, stalePeriodEnd: subscription.current_period_end }
   }
 
   private async recordFailure(
@@ -282,73 +398,97 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     attempt: InstantMerchantSubscriptionRenewal,
     e: unknown,
     now: Date,
-    events: Array<[string, InstantMerchantSubscription]>
-  ): Promise<RenewOutcome> {
+    events: Array<[string, EventSubject]>
+  ): Promise<LockedOutcome> {
     const renewals = m.getRepository(InstantMerchantSubscriptionRenewal)
-    const subscriptions = m.getRepository(InstantMerchantSubscription)
-    if (e instanceof InstantMerchantError && e.maybeProcessed) {
-      // Maybe charged: keep the attempt open; the next run replays it under the same key.
-      Object.assign(attempt, { status: "unknown", failure_code: "maybe_processed", failure_message: e.message })
-      await renewals.save(attempt)
-      return { subscription, renewal: attempt }
+    switch (renewalFailureKind(e)) {
+      case "maybe_processed": {
+        // Maybe charged: keep the attempt open; the next run replays it under the same key.
+        const message = e instanceof Error ? redact(e.message) : "the gateway call failed in an unexpected way"
+        Object.assign(attempt, { status: "unknown", failure_code: "maybe_processed", failure_message: message })
+        await renewals.save(attempt)
+        return { result: "unknown", renewal: attempt }
+      }
+      case "canceled_at_gateway": {
+        Object.assign(attempt, { status: "failed", failure_code: "subscription_canceled", failure_message: "The subscription was canceled at the gateway", finished_at: now })
+        await renewals.save(attempt)
+        await this.updateRow(m, subscription.id, { status: "canceled", canceled_at: now, next_renewal_at: null })
+        events.push([SUBSCRIPTION_EVENTS.canceled, { ...subject(subscription), status: "canceled" }])
+        return { result: "canceled", renewal: attempt }
+      }
+      case "declined": {
+        const declineCode = (e as CardError).declineCode
+        Object.assign(attempt, { status: "failed", failure_code: declineCode, failure_message: declineMessage(declineCode), finished_at: now })
+        await renewals.save(attempt)
+        const failed = subscription.failed_attempts + 1
+        const next = retryAt(subscription.current_period_end, failed, this.options.subscription_retry_hours)
+        const status: SubscriptionStatus = next ? "past_due" : "expired"
+        await this.updateRow(m, subscription.id, { failed_attempts: failed, error_attempts: 0, status, next_renewal_at: next })
+        events.push([SUBSCRIPTION_EVENTS.renewalFailed, { ...subject(subscription), status }])
+        if (!next) events.push([SUBSCRIPTION_EVENTS.expired, { ...subject(subscription), status }])
+        return { result: "declined", renewal: attempt }
+      }
+      case "error": {
+        // Certainly not charged, and not the card's fault: no decline is counted; the job backs off.
+        const error = e as InstantMerchantError
+        Object.assign(attempt, { status: "failed", failure_code: errorFailureCode(error), failure_message: error.message, finished_at: now })
+        await renewals.save(attempt)
+        const errors = subscription.error_attempts + 1
+        await this.updateRow(m, subscription.id, { error_attempts: errors, next_renewal_at: errorRetryAt(now, errors) })
+        return { result: "errored", renewal: attempt, error }
+      }
     }
-    if (e instanceof InvalidRequestError && e.code === "subscription_canceled") {
-      Object.assign(attempt, { status: "failed", failure_code: e.code, failure_message: "The subscription was canceled at the gateway", finished_at: now })
-      await renewals.save(attempt)
-      Object.assign(subscription, { status: "canceled", canceled_at: now, next_renewal_at: null })
-      await subscriptions.save(subscription)
-      events.push([SUBSCRIPTION_EVENTS.canceled, subscription])
-      return { subscription, renewal: attempt }
-    }
-    if (!(e instanceof CardError)) throw e
-    Object.assign(attempt, { status: "failed", failure_code: e.declineCode, failure_message: declineMessage(e.declineCode), finished_at: now })
-    await renewals.save(attempt)
-    const failed = subscription.failed_attempts + 1
-    const next = retryAt(subscription.current_period_end, failed, this.options.subscription_retry_hours)
-    Object.assign(subscription, { failed_attempts: failed, status: next ? "past_due" : "expired", next_renewal_at: next })
-    await subscriptions.save(subscription)
-    events.push([SUBSCRIPTION_EVENTS.renewalFailed, subscription])
-    if (!next) events.push([SUBSCRIPTION_EVENTS.expired, subscription])
-    return { subscription, renewal: attempt }
+  }
+
+  /** Writes only the given columns of the row; the callers hold its lock. */
+  private async updateRow(m: EntityManager, id: string, columns: Partial<Omit<InstantMerchantSubscription, "renewals">>): Promise<void> {
+    await m.getRepository(InstantMerchantSubscription).update({ id }, columns)
   }
 
   // ---- canceling and cards ----------------------------------------------------
 
-  /** Cancels at the gateway, then here. Already canceled is success. */
+  /**
+   * Cancels at the gateway, then here, holding the row lock through both.
+   * Already canceled is success. During a renewal: a 409 at once, nothing
+   * sent (see lockToChange); the customer tries again a moment later.
+   */
   async cancel(id: string, scope: { customerId?: string } = {}): Promise<InstantMerchantSubscription> {
-    const subscription = await this.retrieve(id, scope)
-    if (subscription.status === "canceled") return subscription
-    try {
-      await this.client.subscriptions.cancel({ subscription_id: subscription.gateway_subscription_id }, { idempotencyKey: `im_cancel_${subscription.gateway_subscription_id}` })
-    } catch (e) {
-      if (!(e instanceof InvalidRequestError && e.code === "subscription_canceled")) throw e
-    }
-    const repo = this.activeManager_.getRepository(InstantMerchantSubscription)
-    Object.assign(subscription, { status: "canceled", canceled_at: await this.now(), next_renewal_at: null })
-    await repo.save(subscription)
-    await this.emit(SUBSCRIPTION_EVENTS.canceled, subscription)
+    const now = await this.now()
+    const canceled = await this.activeManager_.transaction(async (m): Promise<EventSubject | null> => {
+      const subscription = await lockToChange(m, id, scope)
+      if (subscription.status === "canceled") return null
+      try {
+        await this.client.subscriptions.cancel({ subscription_id: subscription.gateway_subscription_id }, { idempotencyKey: `im_cancel_${subscription.gateway_subscription_id}` })
+      } catch (e) {
+        if (!(e instanceof InvalidRequestError && e.code === "subscription_canceled")) throw e
+      }
+      await this.updateRow(m, id, { status: "canceled", canceled_at: now, next_renewal_at: null })
+      return { ...subject(subscription), status: "canceled" }
+    })
+    if (canceled) await this.emit(SUBSCRIPTION_EVENTS.canceled, canceled)
     return this.retrieve(id)
   }
 
   /**
-   * Moves the subscription to a new card (the gateway's update_card). The card
-   * number passes through memory only; the record keeps the card id and last 4.
-   * A past-due subscription is retried at the next run, on the new card.
+   * Moves the subscription to a new card (the gateway's update_card), holding
+   * the row lock through the gateway call, and writes only the card columns.
+   * The card number passes through memory only; the record keeps the card id
+   * and last 4. A past-due subscription is retried at the next run, on the new card.
    */
   async updateCard(id: string, customerId: string, data: Record<string, unknown>): Promise<InstantMerchantSubscription> {
     const card = parseCardInput(data)
     if (card.kind !== "new") throw new InputError("card_number", "send the new card's details; the gateway moves a subscription only to a new card")
-    const subscription = await this.retrieve(id, { customerId })
-    if (!ACTIVE.includes(subscription.status)) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: its card cannot change`)
-    const updated = await this.client.subscriptions.updateCard({ subscription_id: subscription.gateway_subscription_id, ...gatewayCardFields(card) })
-    const repo = this.activeManager_.getRepository(InstantMerchantSubscription)
-    Object.assign(subscription, {
-      card_id: updated.card_id,
-      card_last_4: updated.card_last_4,
-      ...(subscription.status === "past_due" ? { next_renewal_at: await this.now() } : {}),
+    const now = await this.now()
+    await this.activeManager_.transaction(async (m) => {
+      const subscription = await lockToChange(m, id, { customerId })
+      if (!ACTIVE.includes(subscription.status)) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: its card cannot change`)
+      const updated = await this.client.subscriptions.updateCard({ subscription_id: subscription.gateway_subscription_id, ...gatewayCardFields(card) })
+      await this.updateRow(m, id, {
+        card_id: updated.card_id,
+        card_last_4: updated.card_last_4,
+        ...(subscription.status === "past_due" ? { next_renewal_at: now } : {}),
+      })
     })
-    delete subscription.renewals
-    await repo.save(subscription)
     return this.retrieve(id)
   }
 
@@ -364,7 +504,29 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     })
   }
 
-  private async emit(event: string, subscription: InstantMerchantSubscription): Promise<void> {
-    await this.cradle.eventBusService?.emit(event, { id: subscription.id, status: subscription.status, customer_id: subscription.customer_id })
+  private async emit(event: string, about: EventSubject): Promise<void> {
+    await this.cradle.eventBusService?.emit(event, { id: about.id, status: about.status, customer_id: about.customer_id })
   }
+}
+
+/**
+ * Asked on the transaction's own connection: with as many renewals at once
+ * as the pool has connections, asking for a second one would wait forever.
+ */
+async function notFoundOrBusy(m: EntityManager, id: string): Promise<MedusaError> {
+  const exists = await m.getRepository(InstantMerchantSubscription).exist({ where: { id } })
+  return exists ? busy(id) : new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${id} was not found`)
+}
+
+function subject(subscription: InstantMerchantSubscription): EventSubject {
+  return { id: subscription.id, status: subscription.status, customer_id: subscription.customer_id }
+}
+
+/** The admin's answer when the period was already renewed: nothing was charged, and the record was moved on. */
+function alreadyRenewed(id: string, outcome: LockedOutcome): MedusaError {
+  const renewal = outcome.renewal
+  return new MedusaError(
+    MedusaError.Types.CONFLICT,
+    `Subscription ${id} was already renewed: renewal ${renewal?.id} (charge ${renewal?.charge_id}) paid the period after ${outcome.stalePeriodEnd?.toISOString()}; nothing was charged, and the record now shows the period ending ${renewal?.period_end?.toISOString()}`
+  )
 }

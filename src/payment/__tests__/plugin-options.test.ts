@@ -17,6 +17,7 @@ describe("resolvePluginOptions", () => {
       use_sandbox_clock: false,
       subscription_allow_mixed_cart: false,
       subscription_renewal_orders: false,
+      subscription_renewal_concurrency: 4,
     })
   })
 
@@ -25,12 +26,12 @@ describe("resolvePluginOptions", () => {
       resolvePluginOptions({
         api_key: "k", api_secret: "s", invoice_due_days: "14", invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: 254,
         subscription_renewal_lead_hours: 0, subscription_retry_hours: "12,48,96", use_sandbox_clock: true,
-        subscription_allow_mixed_cart: "true", subscription_renewal_orders: true,
+        subscription_allow_mixed_cart: "true", subscription_renewal_orders: true, subscription_renewal_concurrency: "8",
       })
     ).toMatchObject({
       invoice_due_days: 14, invoice_send_now: true, invoice_send_to: "books@shop.example", invoice_to_staff: "254",
       subscription_renewal_lead_hours: 0, subscription_retry_hours: [12, 48, 96], use_sandbox_clock: true,
-      subscription_allow_mixed_cart: true, subscription_renewal_orders: true,
+      subscription_allow_mixed_cart: true, subscription_renewal_orders: true, subscription_renewal_concurrency: 8,
     })
   })
 
@@ -58,6 +59,9 @@ describe("resolvePluginOptions", () => {
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [72, 24] }, "subscription_retry_hours must increase"],
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [1.5] }, "subscription_retry_hours must be a list of whole hours"],
     [{ api_key: "k", api_secret: "s", use_sandbox_clock: "yes" }, "use_sandbox_clock must be true or false"],
+    [{ api_key: "k", api_secret: "s", subscription_renewal_concurrency: 0 }, "subscription_renewal_concurrency must be an integer from 1 to 32, got 0"],
+    [{ api_key: "k", api_secret: "s", subscription_renewal_concurrency: 33 }, "subscription_renewal_concurrency must be an integer from 1 to 32"],
+    [{ api_key: "k", api_secret: "s", subscription_renewal_concurrency: "four" }, "subscription_renewal_concurrency must be an integer from 1 to 32"],
   ])("refuses %j: %s", (options, message) => {
     expect(() => resolvePluginOptions(options)).toThrow(message)
   })
