@@ -9,6 +9,7 @@ import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
 import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
 import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
 import { invoiceChargeKey } from "../payment/invoice/invoice-charge-key"
+import { withKeyGenerations } from "../core/client/key-generations"
 import { lettersDigest } from "../core/payment/idempotency-digest"
 import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
 import {
@@ -153,7 +154,8 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
         send_email: input.send_email ? 1 : 0,
         ...cardParams(input.card),
       }
-      const paid = await this.client.invoices.charge(params, { idempotencyKey: invoiceChargeKey(invoiceNum, input) })
+      // A corrected CVC after a decline derives the same key: it moves to the key's next generation.
+      const paid = await withKeyGenerations(invoiceChargeKey(invoiceNum, input), (idempotencyKey) => this.client.invoices.charge(params, { idempotencyKey }))
       const card_last_4 = paid.card_last_4 || (input.card.kind === "new" ? lastFour(input.card.card_number) : null)
       const charged = { ...record, ...afterCharge(record, { charge_id: paid.charge_id, payment_mode: input.payment_mode, card_last_4 }) }
       return save({ ...charged, ...(input.send_email ? afterSend(charged, new Date().toISOString()) : {}) })

@@ -4,6 +4,8 @@ import { EntityManager } from "typeorm"
 import { CardError, InstantMerchantClient, InstantMerchantError, InvalidRequestError } from "../core/client"
 import { redact } from "../core/client/redact"
 import { gatewayCardFields, parseCardInput } from "../core/card/card-input"
+import { cardKeyPart } from "../core/card/card-key"
+import { withKeyGenerations } from "../core/client/key-generations"
 import { InputError } from "../core/input-error"
 import { declineMessage } from "../core/payment/decline-message"
 import { isBillingInterval } from "../core/subscription/billing-interval"
@@ -482,7 +484,11 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
     await this.activeManager_.transaction(async (m) => {
       const subscription = await lockToChange(m, id, { customerId })
       if (!ACTIVE.includes(subscription.status)) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Subscription ${id} is ${subscription.status}: its card cannot change`)
-      const updated = await this.client.subscriptions.updateCard({ subscription_id: subscription.gateway_subscription_id, ...gatewayCardFields(card) })
+      // The key names the card being replaced and the new one: a retry replays, moving on to another card is new,
+      // and a corrected CVC (which no key may hold) moves to the key's next generation.
+      const idempotencyKey = `im_update_card_${subscription.gateway_subscription_id}_${subscription.card_id ?? "none"}_${cardKeyPart(card)}`
+      const params = { subscription_id: subscription.gateway_subscription_id, ...gatewayCardFields(card) }
+      const updated = await withKeyGenerations(idempotencyKey, (key) => this.client.subscriptions.updateCard(params, { idempotencyKey: key }))
       await this.updateRow(m, id, {
         card_id: updated.card_id,
         card_last_4: updated.card_last_4,
