@@ -8,8 +8,8 @@ import { faultResponse } from "./fault-responses"
 import type { Fault, Faults } from "./faults"
 import { Fields } from "./fields"
 import { header, readBody, sendJson, sendText } from "./http-io"
-import { checkIdempotency, rememberAnswer } from "./idempotency"
-import { canonicalParams, parseBody, type Params } from "./parse-body"
+import { checkIdempotency, rememberAnswer, requestFingerprint } from "./idempotency"
+import { parseBody, type Params } from "./parse-body"
 import type { RequestLog, RequestLogEntry } from "./request-log"
 import { SandboxError } from "./sandbox-error"
 import { newId, type EnvironmentName } from "./state"
@@ -125,7 +125,7 @@ export class ApiPipeline {
     }
     const key = header(req, "idempotency-key")
     if (key === undefined || key === "") return this.runAndSave(envName, endpoint, params)
-    const fingerprint = `POST ${path} ${canonicalParams(params)}`
+    const fingerprint = requestFingerprint(path, params)
     const now = clock.now()
     const verdict = checkIdempotency(store.environment(envName), key, fingerprint, now)
     if (verdict.kind === "replay") {

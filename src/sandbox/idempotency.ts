@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto"
+import { canonicalParams, type Params } from "./parse-body"
 import type { EnvironmentState, StoredAnswer } from "./state"
 
 /** Answers are replayed for 24 hours of sandbox time. */
@@ -19,6 +21,28 @@ export function checkIdempotency(env: EnvironmentState, key: string, fingerprint
   const stored = env.idempotency[key]
   if (!stored) return { kind: "new" }
   return stored.fingerprint === fingerprint ? { kind: "replay", answer: stored } : { kind: "reuse" }
+}
+
+/**
+ * What "the same request" means, as a SHA-256 digest (base64) of the path and
+ * the canonical parameters. Never the parameters themselves: they hold card
+ * numbers and CVCs, and stored answers live 24 h and go to the data file.
+ */
+export function requestFingerprint(path: string, params: Params): string {
+  return fingerprintOf(`POST ${path} ${canonicalParams(params)}`)
+}
+
+/**
+ * Data files written before fingerprints were digests hold the canonical
+ * text itself (it starts with "POST "): digested on load, so those keys keep
+ * replaying and the card data leaves the file at the next save.
+ */
+export function digestLegacyFingerprint(fingerprint: string): string {
+  return fingerprint.startsWith("POST ") ? fingerprintOf(fingerprint) : fingerprint
+}
+
+function fingerprintOf(text: string): string {
+  return createHash("sha256").update(text).digest("base64")
 }
 
 /** Completed answers only (4xx included); injected faults never reach here. */

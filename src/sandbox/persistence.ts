@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { dirname, basename, join } from "node:path"
 import { randomBytes } from "node:crypto"
+import { digestLegacyFingerprint } from "./idempotency"
 import { emptyEnvironmentState, ENVIRONMENT_NAMES, type EnvironmentName, type EnvironmentState } from "./state"
 
 /**
  * The data file: both environments, counters and the clock offset. Card
- * records hold last 4 and expiry only, so the file never holds a card number
- * or CVC.
+ * records hold last 4 and expiry only, and idempotency answers a digest of
+ * the request, so the file never holds a card number or CVC.
  */
 export interface SandboxData {
   version: 1
@@ -29,6 +30,7 @@ export function loadSandboxData(file: string): SandboxData | null {
   data.clock_offset_seconds = typeof parsed.clock_offset_seconds === "number" ? parsed.clock_offset_seconds : 0
   for (const name of ENVIRONMENT_NAMES) {
     data.environments[name] = { ...emptyEnvironmentState(), ...(parsed.environments[name] ?? {}) }
+    for (const answer of Object.values(data.environments[name].idempotency)) answer.fingerprint = digestLegacyFingerprint(answer.fingerprint)
   }
   return data
 }

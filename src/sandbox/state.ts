@@ -126,6 +126,7 @@ export interface OutboxEmail {
 }
 
 export interface StoredAnswer {
+  /** A digest of the request (see requestFingerprint), never its parameters. */
   fingerprint: string
   status: number
   body: unknown
