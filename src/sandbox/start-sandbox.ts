@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net"
 import { ApiPipeline } from "./api-pipeline"
 import { Clock } from "./clock"
+import { isLoopbackHost } from "./control-guard"
 import { CONTROLS_PREFIX, createControlRoutes, handleControlRequest } from "./controls"
 import { DataStore } from "./data-store"
 import { Environments } from "./environments"
@@ -37,11 +38,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controls = createSandboxControls({ store, clock, faults, log, environments })
   const api = new ApiPipeline({ store, clock, faults, log, environments, closing: closing.signal })
   const controlRoutes = createControlRoutes(controls)
+  let ownPort = 0
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://sandbox.invalid")
     const isControl = url.pathname === CONTROLS_PREFIX || url.pathname.startsWith(`${CONTROLS_PREFIX}/`)
-    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, url)
+    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, url, ownPort)
     return api.handle(req, res, url.pathname)
   }
   const server = createServer((req, res) => {
@@ -54,6 +56,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await listen(server, resolved.port, resolved.host)
 
   const { port } = server.address() as AddressInfo
+  ownPort = port
+  const warning = exposureWarning(resolved.host, port, resolved.controls)
+  if (warning) process.stderr.write(`${warning}\n`)
   const url = `http://${hostForUrl(resolved.host)}:${port}`
   return {
     url,
@@ -66,6 +71,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return new Promise((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/**
+ * Bound beyond loopback, anyone who can reach the port can use the published
+ * test key pair and, with controls on, reset the data or lift the allowlist.
+ * Said once, at start, on stderr (the ready line stays on stdout).
+ */
+export function exposureWarning(host: string, port: number, controls: boolean): string | null {
+  if (isLoopbackHost(host)) return null
+  const what = controls ? "the API and the unauthenticated /_sandbox/ controls" : "the API"
+  return `WARNING: instantmerchant-sandbox is bound to ${host}:${port}, beyond loopback: ${what} can be reached from other machines. Bind 127.0.0.1 (the default) unless that is what you want${controls ? ", and pass --no-controls if it is" : ""}.`
 }
 
 function trackSockets(server: ReturnType<typeof createServer>): Set<Socket> {

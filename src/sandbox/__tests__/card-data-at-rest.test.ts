@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from "../start-sandbox"
 import { LIST_KINDS } from "../sandbox-controls"
 import { canonicalParams, parseForm } from "../parse-body"
 import { TEST_CARDS } from "../test-cards"
-import { chargeParams, control, customerParams, expectError, formEncode, post, SHOPPER, type FormParams } from "./http-kit"
+import { chargeParams, control, customerParams, expectError, formEncode, post, SHOPPER, type FormParams, type GatewayReply } from "./http-kit"
 
 /**
  * The README promises that the data file never holds a card number or CVC.
@@ -55,7 +55,7 @@ function findings(text: string, where: string): string[] {
 async function exerciseEveryCardEndpoint(sandbox: Sandbox): Promise<void> {
   let key = 0
   const keyed = (json = false) => ({ headers: { "Idempotency-Key": `at-rest-${++key}` }, json })
-  const ok = (reply: { status: number; raw: string }) => {
+  const ok = (reply: GatewayReply) => {
     if (reply.status !== 200) throw new Error(`expected 200, got ${reply.raw}`)
     return reply
   }
