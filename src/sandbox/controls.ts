@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { checkControlRequest } from "./control-guard"
-import { readBody, sendJson } from "./http-io"
+import { readBody, sendJson, sendText } from "./http-io"
 import { parseJsonObject } from "./parse-body"
 import { LIST_KINDS, type ListKind, type SandboxControls } from "./sandbox-controls"
 import { SandboxError } from "./sandbox-error"
@@ -8,6 +8,11 @@ import type { EnvironmentName } from "./state"
 
 /** Test controls live under /_sandbox/, never under the gateway's /api/v2/. */
 export const CONTROLS_PREFIX = "/_sandbox"
+
+/** A route's answer that is already JSON text (the export can be tens of MB: serialized once). */
+class JsonText {
+  constructor(readonly text: string) {}
+}
 
 type ControlRoute = (body: Record<string, unknown>, url: URL, match: RegExpMatchArray) => unknown
 
@@ -44,6 +49,7 @@ export function createControlRoutes(controls: SandboxControls): Array<[string, R
       controls.setAllowlist(env(url, body), ips)
       return { env: env(url, body), ips }
     }],
+    ["GET", /^\/export$/, () => new JsonText(controls.exportData())],
     ["GET", new RegExp(`^/(${LIST_KINDS.join("|")})$`), (_body, url, match) => ({ data: controls.list(match[1] as ListKind, env(url)) })],
   ]
 }
@@ -68,7 +74,8 @@ export async function handleControlRequest(routes: ReturnType<typeof createContr
   try {
     const body = parseJsonObject(raw)
     const result = route[2](body, url, subPath.match(route[1]) as RegExpMatchArray)
-    sendJson(res, 200, result)
+    if (result instanceof JsonText) sendText(res, 200, result.text, {})
+    else sendJson(res, 200, result)
   } catch (error) {
     sendControlError(res, error)
   }

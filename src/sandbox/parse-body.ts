@@ -33,7 +33,7 @@ export function parseForm(raw: string): Params {
     const rawValue = eq === -1 ? "" : pair.slice(eq + 1)
     const name = decodeFormComponent(rawName)
     const value = decodeFormComponent(rawValue)
-    const list = /^(.+)\[\d*\]$/.exec(name)
+    const list = name.endsWith("]") ? /^(.+)\[\d*\]$/.exec(name) : null
     if (list) appendToList(params, list[1], value)
     else params[name] = value
   }
@@ -45,7 +45,10 @@ function appendToList(params: Params, name: string, value: string): void {
   params[name] = Array.isArray(current) ? [...current, value] : [value]
 }
 
+const NEEDS_DECODING = /[%+]/
+
 function decodeFormComponent(text: string): string {
+  if (!NEEDS_DECODING.test(text)) return text
   try {
     return decodeURIComponent(text.replace(/\+/g, " "))
   } catch {

@@ -41,10 +41,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let ownPort = 0
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid")
-    const isControl = url.pathname === CONTROLS_PREFIX || url.pathname.startsWith(`${CONTROLS_PREFIX}/`)
-    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, url, ownPort)
-    return api.handle(req, res, url.pathname)
+    const path = pathOf(req.url ?? "/")
+    const isControl = path === CONTROLS_PREFIX || path.startsWith(`${CONTROLS_PREFIX}/`)
+    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, new URL(req.url ?? "/", "http://sandbox.invalid"), ownPort)
+    return api.handle(req, res, path)
   }
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -82,6 +82,16 @@ export function exposureWarning(host: string, port: number, controls: boolean): 
   if (isLoopbackHost(host)) return null
   const what = controls ? "the API and the unauthenticated /_sandbox/ controls" : "the API"
   return `WARNING: instantmerchant-sandbox is bound to ${host}:${port}, beyond loopback: ${what} can be reached from other machines. Bind 127.0.0.1 (the default) unless that is what you want${controls ? ", and pass --no-controls if it is" : ""}.`
+}
+
+/**
+ * The path of a request target, as new URL() would give it, without building
+ * a URL for every API request: only targets with a query, a fragment, an
+ * escape or a dot segment take the slow way.
+ */
+function pathOf(target: string): string {
+  if (target.startsWith("/") && !/[?#%\\]|\/\.|^\/\//.test(target)) return target
+  return new URL(target, "http://sandbox.invalid").pathname
 }
 
 function trackSockets(server: ReturnType<typeof createServer>): Set<Socket> {

@@ -1,0 +1,3 @@
+export async function peerBench(_args: unknown, _counter: { next: number }): Promise<Record<string, unknown>> {
+  return {}
+}
