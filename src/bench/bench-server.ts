@@ -4,7 +4,9 @@
  * own: `bench-server sandbox [DIST]` starts the sandbox from DIST (this
  * package's dist/sandbox by default, or an older build for a "before" run);
  * `bench-server floor` starts a bare node:http server that reads each body
- * and answers a fixed JSON, the least any HTTP server can cost.
+ * and answers a fixed JSON, the least any HTTP server can cost;
+ * `bench-server peer PREFIX` starts stripe-stateful-mock from where npm
+ * installed it.
  *
  * It tells the parent its URL over IPC, and answers `usage` (CPU from
  * process.cpuUsage(), in microseconds, and RSS) and `gc` messages.
@@ -39,9 +41,24 @@ async function startSandboxFrom(dist: string, dataFile: string | undefined): Pro
   return { url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl }
 }
 
+/** stripe-stateful-mock's Express app, from the folder it was installed into (`peer-bench.ts`). */
+async function startPeer(prefix: string): Promise<{ url: string; apiBaseUrl: string }> {
+  const root = join(prefix, "node_modules")
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  require(join(root, "loglevel")).setLevel("warn")
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { createExpressApp } = require(join(root, "stripe-stateful-mock", "dist", "index.js")) as { createExpressApp(): { listen(port: number, host: string, done: () => void): import("node:http").Server } }
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = createExpressApp().listen(0, "127.0.0.1", () => resolve(s))
+  })
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { url, apiBaseUrl: `${url}/v1` }
+}
+
 async function main(): Promise<void> {
   const [kind, dist, dataFile] = process.argv.slice(2)
-  const started = kind === "floor" ? await startFloor() : await startSandboxFrom(dist || join(__dirname, "..", "sandbox"), dataFile || undefined)
+  const started =
+    kind === "floor" ? await startFloor() : kind === "peer" ? await startPeer(dist) : await startSandboxFrom(dist || join(__dirname, "..", "sandbox"), dataFile || undefined)
   const send = (message: ServerMessage) => process.send?.(message)
   process.on("message", (message: ParentMessage) => {
     if (message.kind === "gc") {

@@ -13,7 +13,7 @@
  */
 import { cpus } from "node:os"
 import { checkoutBench, type CheckoutFigures } from "./checkout-bench"
-import { closedLoop, moneyCycle } from "./gateway-requests"
+import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
 import { clientOverhead, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   try {
     const targets = [cpuTarget("sandbox", sandbox), cpuTarget("floor", floor)]
     progress("warming up")
-    for (const t of targets) await closedLoop(300, WORKERS, () => moneyCycle(t.target, counter.next++))
+    for (const t of targets) await closedLoop(300, WORKERS, () => t.cycle(counter.next++))
 
     progress(`money cycle, ${args.rounds} rounds of ${args.cycles} cycles, ${WORKERS} workers (about 1k charges held)`)
     const small = await cpuPerCycle(targets, args.rounds, args.cycles, counter)
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
 
   if (args.peer) {
     progress("peer: stripe-stateful-mock")
-    Object.assign(results, await peerBench(args, counter))
+    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, counter))
   }
 
   if (args.checkout) {

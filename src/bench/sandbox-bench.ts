@@ -9,7 +9,8 @@ export const WORKERS = 16
 
 export interface CpuTarget {
   name: string
-  target: GatewayTarget
+  /** One money cycle against this server. */
+  cycle(n: number): Promise<void>
   cpuMicros(): Promise<number>
 }
 
@@ -23,17 +24,19 @@ export async function cpuPerCycle(targets: CpuTarget[], rounds: number, cyclesPe
   const perRound: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]))
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < targets.length; i++) {
-      const { name, target, cpuMicros } = targets[(round + i) % targets.length]
+      const { name, cycle, cpuMicros } = targets[(round + i) % targets.length]
       const before = await cpuMicros()
-      await closedLoop(cyclesPerRound, WORKERS, () => moneyCycle(target, counter.next++))
+      await closedLoop(cyclesPerRound, WORKERS, () => cycle(counter.next++))
       perRound[name].push(((await cpuMicros()) - before) / cyclesPerRound)
     }
   }
   return perRound
 }
 
+/** A server that speaks the InstantMerchant API (the sandbox, or the floor, which answers anything). */
 export function cpuTarget(name: string, server: Pick<ServerProcess, "apiBaseUrl" | "cpuMicros">): CpuTarget {
-  return { name, target: { apiBaseUrl: server.apiBaseUrl, agent: keepAliveAgent(WORKERS) }, cpuMicros: () => server.cpuMicros() }
+  const target: GatewayTarget = { apiBaseUrl: server.apiBaseUrl, agent: keepAliveAgent(WORKERS) }
+  return { name, cycle: (n) => moneyCycle(target, n), cpuMicros: () => server.cpuMicros() }
 }
 
 /**

@@ -15,8 +15,8 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** `bench-server.js` in this folder: the sandbox (from `sandboxDist`) or the floor. */
-export async function startBenchServer(kind: "sandbox" | "floor", sandboxDist?: string, dataFile?: string): Promise<ServerProcess> {
+/** `bench-server.js` in this folder: the sandbox (from `sandboxDist`), the floor, or the peer (`sandboxDist` is then its install prefix). */
+export async function startBenchServer(kind: "sandbox" | "floor" | "peer", sandboxDist?: string, dataFile?: string): Promise<ServerProcess> {
   const child = fork(join(__dirname, "bench-server.js"), [kind, sandboxDist ?? "", dataFile ?? ""], {
     execArgv: ["--expose-gc"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
