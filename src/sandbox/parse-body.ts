@@ -103,8 +103,12 @@ function jsonScalar(name: string, value: unknown): string {
  * so `a=1&b=2` and `{"b":2,"a":1}` are the same request.
  */
 export function canonicalParams(params: Params): string {
-  const sorted = Object.keys(params)
-    .sort()
-    .map((name) => [name, params[name]])
-  return JSON.stringify(sorted)
+  // Exactly JSON.stringify(sorted [name, value] pairs), built without the
+  // pairs: stored digests (and older data files) depend on this very text.
+  let text = "["
+  for (const name of Object.keys(params).sort()) {
+    if (text.length > 1) text += ","
+    text += `[${JSON.stringify(name)},${JSON.stringify(params[name])}]`
+  }
+  return `${text}]`
 }
