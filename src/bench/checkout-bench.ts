@@ -23,7 +23,13 @@ export async function checkoutBench(rounds: number, progress: (line: string) => 
   const workDir = path.join(PACKAGE_ROOT, ".e2e", `bench-${process.pid}`)
   fs.rmSync(workDir, { recursive: true, force: true })
   const booted = performance.now()
-  const stack = await startStack({ workDir, sandboxPort: 0, medusaPort: 0, redis: process.env.REDIS_URL || "auto", adminEmail: ADMIN.email, adminPassword: ADMIN.password, log: () => undefined })
+  let stack: Stack
+  try {
+    stack = await startStack({ workDir, sandboxPort: 0, medusaPort: 0, redis: process.env.REDIS_URL || "auto", adminEmail: ADMIN.email, adminPassword: ADMIN.password, log: () => undefined })
+  } catch (error) {
+    // The folder keeps medusa.log and migrations.log for a look.
+    throw new Error(`the store did not start (${error instanceof Error ? error.message : String(error)}); logs in ${workDir}`)
+  }
   progress(`store up in ${((performance.now() - booted) / 1000).toFixed(0)} s`)
   try {
     await enableSystemProvider(stack)
