@@ -115,15 +115,15 @@ async function main(): Promise<void> {
   }
 
   // A part that cannot run here (no npm registry, no PostgreSQL) is reported, and the rest still prints.
-  if (args.peer) {
-    progress("peer: stripe-stateful-mock")
-    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, counter).catch((error: unknown) => ({ peer_error: messageOf(error) })))
-  }
-
   if (args.checkout) {
     progress("checkout through a real Medusa store (boots PostgreSQL, Redis and Medusa)")
     const checkout: CheckoutFigures = await checkoutBench(args.rounds, progress).catch((error: unknown) => ({ checkout_error: messageOf(error) }))
     Object.assign(results, checkout)
+  }
+
+  if (args.peer) {
+    progress("peer: stripe-stateful-mock")
+    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, counter).catch((error: unknown) => ({ peer_error: messageOf(error) })))
   }
 
   results.seconds = Math.round((Date.now() - started) / 1000)
