@@ -1,84 +1,164 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: speed and memory, measured here rather than in timed tests.
- * It prints numbers; it asserts nothing. Run it on a quiet machine and compare
- * runs, not machines.
+ * `npm run bench`: what the plugin and its sandbox cost, as ratios of two
+ * things measured in the same run (the machine is shared and noisy, so
+ * absolute figures swing; ratios and medians hold). It asserts nothing.
+ *
+ *   npm run bench                      table
+ *   npm run bench -- --json            one JSON object
+ *   npm run bench -- --peer            also stripe-stateful-mock, installed on the fly
+ *   npm run bench -- --no-checkout     skip the Medusa store
+ *   npm run bench -- --sandbox DIST    measure another build of the sandbox (a "before" run)
+ *   npm run bench -- --rounds 5 --cycles 1000 --charges 100000
  */
-import { performance } from "node:perf_hooks"
-import { parseCardInput } from "../core/card/card-input"
-import { InstantMerchantClient } from "../core/client"
-import { assertChargeAmount } from "../core/money/amount"
-import { startSandbox } from "../sandbox"
+import { cpus } from "node:os"
+import { checkoutBench, type CheckoutFigures } from "./checkout-bench"
+import { closedLoop } from "./gateway-requests"
+import { peerBench } from "./peer-bench"
+import { clientOverhead, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
+import { startBenchServer } from "./server-process"
+import { median, round } from "./stats"
 
-const out = (line: string) => process.stdout.write(line + "\n")
-const card = { cardholder_name: "Jim Doe", card_number: "4242 4242 4242 4242", exp_month: 12, exp_year: 2031, cvc: "123" }
-const person = { name: "Jim", email: "jim@example.com", address: "1 Main St", city: "Nashville", zip: "37251", state: "TN", country: "US" }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+interface Args {
+  json: boolean
+  peer: boolean
+  checkout: boolean
+  sandboxDist?: string
+  rounds: number
+  cycles: number
+  charges: number
 }
 
-function pure(): void {
-  const n = 200_000
-  let t = performance.now()
-  for (let i = 0; i < n; i++) parseCardInput(card)
-  const cardsPerSec = n / ((performance.now() - t) / 1000)
-  t = performance.now()
-  for (let i = 0; i < n; i++) assertChargeAmount(100 + i)
-  const amountsPerSec = n / ((performance.now() - t) / 1000)
-  out(`card checks (Luhn, expiry, CVC)   ${Math.round(cardsPerSec).toLocaleString("en-US")} per second`)
-  out(`amount checks                     ${Math.round(amountsPerSec).toLocaleString("en-US")} per second`)
-}
-
-async function roundTrips(): Promise<void> {
-  const sandbox = await startSandbox({ port: 0 })
-  const im = new InstantMerchantClient({ apiKey: "im_test_key", apiSecret: "im_test_secret", baseUrl: sandbox.apiBaseUrl })
-  try {
-    // Warm up the keep-alive socket and the JIT.
-    for (let i = 0; i < 50; i++) await im.charges.create({ ...person, ...card, card_number: "4242424242424242", description: "warm-up", amount: 1000 })
-
-    const n = 1000
-    const latencies: number[] = []
-    const started = performance.now()
-    for (let i = 0; i < n; i++) {
-      const t = performance.now()
-      await im.charges.create({ ...person, ...card, card_number: "4242424242424242", description: `bench ${i}`, amount: 1000 + i })
-      latencies.push(performance.now() - t)
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, peer: false, checkout: true, rounds: 5, cycles: 1000, charges: 100_000 }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${flag} needs a value`)
+      return v
     }
-    const seconds = (performance.now() - started) / 1000
-    latencies.sort((a, b) => a - b)
-    out(`charge create, sequential         ${Math.round(n / seconds)} per second; p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms`)
+    if (flag === "--json") args.json = true
+    else if (flag === "--peer") args.peer = true
+    else if (flag === "--no-checkout") args.checkout = false
+    else if (flag === "--sandbox") args.sandboxDist = value()
+    else if (flag === "--rounds") args.rounds = positive(flag, value())
+    else if (flag === "--cycles") args.cycles = positive(flag, value())
+    else if (flag === "--charges") args.charges = positive(flag, value())
+    else throw new Error(`unknown option ${flag}`)
+  }
+  return args
+}
 
-    const concurrency = 20
-    const perWorker = 100
-    const t0 = performance.now()
-    await Promise.all(
-      Array.from({ length: concurrency }, async (_, w) => {
-        for (let i = 0; i < perWorker; i++) await im.charges.create({ ...person, ...card, card_number: "4242424242424242", description: `c${w}-${i}`, amount: 1000 })
-      })
-    )
-    const concurrentSeconds = (performance.now() - t0) / 1000
-    out(`charge create, ${concurrency} at once           ${Math.round((concurrency * perWorker) / concurrentSeconds)} per second`)
+function positive(flag: string, raw: string): number {
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got '${raw}'`)
+  return n
+}
 
-    global.gc?.()
-    const before = process.memoryUsage().heapUsed
-    for (let i = 0; i < 5000; i++) await im.charges.create({ ...person, ...card, card_number: "4242424242424242", description: `m${i}`, amount: 1000 })
-    global.gc?.()
-    const perCharge = (process.memoryUsage().heapUsed - before) / 5000
-    out(`sandbox + client heap per charge  ${Math.round(perCharge)} bytes${global.gc ? "" : " (run with --expose-gc for a steadier number)"}; ${sandbox.controls.list("charges").length} charges held`)
-    out(`process RSS                       ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MiB`)
+/** Progress goes to stderr, so `--json` output stays one object on stdout. */
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`)
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const started = Date.now()
+  const results: Record<string, unknown> = {
+    machine: { node: process.version, cpus: cpus().length, cpu_model: cpus()[0]?.model ?? "unknown", note: "shared with other test runs: ratios of figures taken in the same run, medians over interleaved rounds" },
+    settings: { rounds: args.rounds, cycles_per_round: args.cycles, workers: WORKERS, charges_held: args.charges, sandbox: args.sandboxDist ?? "this build" },
+  }
+
+  const sandbox = await startBenchServer("sandbox", args.sandboxDist)
+  const floor = await startBenchServer("floor")
+  const counter = { next: 0 }
+  let held: HeldState | undefined
+  try {
+    const targets = [cpuTarget("sandbox", sandbox), cpuTarget("floor", floor)]
+    progress("warming up")
+    for (const t of targets) await closedLoop(300, WORKERS, () => t.cycle(counter.next++))
+
+    progress(`money cycle, ${args.rounds} rounds of ${args.cycles} cycles, ${WORKERS} workers (about 1k charges held)`)
+    const small = await cpuPerCycle(targets, args.rounds, args.cycles, counter)
+    const sandboxCpu = median(small.sandbox)
+    const floorCpu = median(small.floor)
+    Object.assign(results, {
+      sandbox_cpu_us_per_cycle: round(sandboxCpu, 1),
+      floor_cpu_us_per_cycle: round(floorCpu, 1),
+      sandbox_vs_floor: round(sandboxCpu / floorCpu),
+      rounds_cpu_us_per_cycle: { sandbox: small.sandbox.map((v) => round(v, 1)), floor: small.floor.map((v) => round(v, 1)) },
+    })
+
+    progress("client overhead")
+    const overhead = await clientOverhead(sandbox, args.rounds, 200)
+    Object.assign(results, { client_ms: round(overhead.clientMs, 3), bare_http_ms: round(overhead.bareMs, 3), client_overhead: round(overhead.ratio) })
+
+    progress(`filling to ${args.charges.toLocaleString("en-US")} charges`)
+    held = await holdCharges(sandbox, args.charges, counter, args.sandboxDist)
+    Object.assign(results, {
+      sandbox_rss_mb_100k: round(held.rssMb, 1),
+      charges_held: held.charges,
+      fill_charges_per_second: Math.round(held.filled / held.fillSeconds),
+      state_checks_100k: held.checks,
+    })
+
+    progress(`money cycle again with ${held.charges.toLocaleString("en-US")} charges held`)
+    const large = await cpuPerCycle(targets, args.rounds, args.cycles, counter)
+    const sandboxCpuLarge = median(large.sandbox)
+    Object.assign(results, {
+      sandbox_cpu_us_per_cycle_100k: round(sandboxCpuLarge, 1),
+      floor_cpu_us_per_cycle_100k: round(median(large.floor), 1),
+      sandbox_vs_floor_100k: round(sandboxCpuLarge / median(large.floor)),
+      sandbox_cost_100k_vs_1k: round(sandboxCpuLarge / sandboxCpu),
+    })
   } finally {
-    await sandbox.close()
+    await sandbox.stop()
+    await floor.stop()
+  }
+
+  // A part that cannot run here (no npm registry, no PostgreSQL) is reported, and the rest still prints.
+  if (args.checkout) {
+    progress("checkout through a real Medusa store (boots PostgreSQL, Redis and Medusa)")
+    const checkout: CheckoutFigures = await checkoutBench(args.rounds, progress).catch((error: unknown) => ({ checkout_error: messageOf(error) }))
+    Object.assign(results, checkout)
+  }
+
+  if (args.peer) {
+    progress("peer: stripe-stateful-mock")
+    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, counter).catch((error: unknown) => ({ peer_error: messageOf(error) })))
+  }
+
+  results.seconds = Math.round((Date.now() - started) / 1000)
+  if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + "\n")
+  else printTable(results)
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+const GOALS: Record<string, string> = {
+  sandbox_vs_floor: "≤ 1.5",
+  sandbox_vs_floor_100k: "≤ 1.5",
+  sandbox_cost_100k_vs_1k: "≈ 1 (flat)",
+  sandbox_rss_mb_100k: "≤ 100",
+  client_overhead: "≤ 1.05",
+  checkout_vs_system: "≤ 1.15",
+  sandbox_vs_stripe_stateful_mock: "≤ 0.5",
+}
+
+function printTable(results: Record<string, unknown>): void {
+  const out = (line: string) => process.stdout.write(line + "\n")
+  const machine = results.machine as Record<string, unknown>
+  out(`medusa-payment-instantmerchant bench: node ${machine.node}, ${machine.cpus} × ${machine.cpu_model}`)
+  out(`(${machine.note})`)
+  out("")
+  for (const [name, value] of Object.entries(results)) {
+    if (name === "machine" || name === "settings" || name.startsWith("rounds_")) continue
+    const text = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)
+    out(`${name.padEnd(34)} ${text.padEnd(14)} ${GOALS[name] ? `goal ${GOALS[name]}` : ""}`.trimEnd())
   }
 }
 
-async function main(): Promise<void> {
-  out(`medusa-payment-instantmerchant bench, node ${process.version}`)
-  pure()
-  await roundTrips()
-}
-
-main().catch((e) => {
-  process.stderr.write(`bench failed: ${(e as Error).message}\n`)
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`)
   process.exit(1)
 })

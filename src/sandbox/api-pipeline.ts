@@ -7,9 +7,9 @@ import { normalizeIp, type Environments } from "./environments"
 import { faultResponse } from "./fault-responses"
 import type { Fault, Faults } from "./faults"
 import { Fields } from "./fields"
-import { header, readBody, sendJson, sendText } from "./http-io"
-import { checkIdempotency, rememberAnswer } from "./idempotency"
-import { canonicalParams, parseBody, type Params } from "./parse-body"
+import { header, readBody, sendText } from "./http-io"
+import { requestFingerprint } from "./idempotency"
+import { parseBody, type Params } from "./parse-body"
 import type { RequestLog, RequestLogEntry } from "./request-log"
 import { SandboxError } from "./sandbox-error"
 import { newId, type EnvironmentName } from "./state"
@@ -24,10 +24,10 @@ export interface ApiPipelineParts {
   closing: AbortSignal
 }
 
-/** A complete gateway answer, before it is written. */
+/** A complete gateway answer, before it is written; the body is serialized once, and replayed as is. */
 interface Answer {
   status: number
-  body: unknown
+  bodyJson: string
   headers: Record<string, string>
   code: string | null
   env: EnvironmentName | null
@@ -43,15 +43,16 @@ export class ApiPipeline {
   constructor(private readonly parts: ApiPipelineParts) {}
 
   async handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const requestId = newId("req")
-    const entry = this.logEntry(req, path, requestId)
+    const head = readHead(req)
+    const entry = this.logEntry(req, path, head)
     const raw = await readBody(req)
-    const endpoint = API_ROUTES[path]
+    const endpoint = Object.prototype.hasOwnProperty.call(API_ROUTES, path) ? API_ROUTES[path] : undefined
     const routeProblem = this.routeProblem(req, path, endpoint, raw)
     if (routeProblem || !endpoint) return this.send(res, entry, errorAnswer(routeProblem ?? notFound(path), entry.env))
     const fault = this.parts.faults.take(path)
-    if (!fault) return this.send(res, entry, this.process(req, path, endpoint, raw ?? ""))
-    return this.handleWithFault(req, res, entry, fault, () => this.process(req, path, endpoint, raw ?? ""))
+    const keyEnv = entry.env
+    if (!fault) return this.send(res, entry, this.process(req, head, keyEnv, path, endpoint, raw ?? ""))
+    return this.handleWithFault(req, res, entry, fault, () => this.process(req, head, keyEnv, path, endpoint, raw ?? ""))
   }
 
   private routeProblem(req: IncomingMessage, path: string, endpoint: Endpoint | undefined, raw: string | null): SandboxError | null {
@@ -106,11 +107,12 @@ export class ApiPipeline {
     })
   }
 
-  private process(req: IncomingMessage, path: string, endpoint: Endpoint, raw: string): Answer {
+  private process(req: IncomingMessage, head: RequestHead, entryEnv: EnvironmentName | null, path: string, endpoint: Endpoint, raw: string): Answer {
     const { environments, store, clock } = this.parts
-    const envName = environments.resolve(header(req, "x-api-key"), header(req, "x-api-secret"))
+    // Both halves must match: the key names the environment (the log's label), its secret must be that pair's.
+    const keyEnv = entryEnv
+    const envName = keyEnv !== null && environments.secretMatches(keyEnv, head.apiSecret) ? keyEnv : null
     if (!envName) {
-      const keyEnv = environments.environmentOfKey(header(req, "x-api-key"))
       return errorAnswer(new SandboxError(401, "authentication_failed", "X-Api-Key / X-Api-Secret: missing or not a valid key pair"), keyEnv)
     }
     const ip = normalizeIp(req.socket.remoteAddress ?? "")
@@ -119,24 +121,25 @@ export class ApiPipeline {
     }
     let params: Params
     try {
-      params = parseBody(raw, header(req, "content-type"))
+      params = parseBody(raw, head.contentType)
     } catch (error) {
       return errorAnswer(asSandboxError(error), envName)
     }
-    const key = header(req, "idempotency-key")
+    const key = head.idempotencyKey
     if (key === undefined || key === "") return this.runAndSave(envName, endpoint, params)
-    const fingerprint = `POST ${path} ${canonicalParams(params)}`
+    const fingerprint = requestFingerprint(path, params)
     const now = clock.now()
-    const verdict = checkIdempotency(store.environment(envName), key, fingerprint, now)
+    const answers = store.environment(envName).idempotency
+    const verdict = answers.check(key, fingerprint, now)
     if (verdict.kind === "replay") {
       const stored = verdict.answer
-      return { status: stored.status, body: stored.body, headers: { "Idempotent-Replayed": "true" }, code: codeOf(stored.body), env: envName, replayed: true }
+      return { status: stored.status, bodyJson: stored.bodyJson, headers: REPLAYED, code: stored.code, env: envName, replayed: true }
     }
     if (verdict.kind === "reuse") {
       return errorAnswer(new SandboxError(400, "idempotency_key_reuse", `Idempotency-Key '${key}' was already used with different parameters`), envName)
     }
     const answer = this.runEndpoint(envName, endpoint, params)
-    rememberAnswer(store.environment(envName), key, { fingerprint, status: answer.status, body: answer.body, created_at: now })
+    answers.remember(key, { fingerprint, status: answer.status, bodyJson: answer.bodyJson, code: answer.code, created_at: now })
     store.save()
     return answer
   }
@@ -151,31 +154,55 @@ export class ApiPipeline {
     const now = this.parts.clock.now()
     try {
       const result = this.parts.store.transaction(envName, (env) => endpoint({ env, fields: new Fields(params), now }))
-      const body = [{ status: true, message: result.message, ...(result.data ?? {}) }]
-      return { status: 200, body, headers: {}, code: null, env: envName, replayed: false }
+      const bodyJson = JSON.stringify([{ status: true, message: result.message, ...(result.data ?? {}) }])
+      return { status: 200, bodyJson, headers: NO_HEADERS, code: null, env: envName, replayed: false }
     } catch (error) {
       return errorAnswer(asSandboxError(error), envName)
     }
   }
 
   private send(res: ServerResponse, entry: RequestLogEntry, answer: Answer): void {
-    this.parts.log.record({ ...entry, status: answer.status, code: answer.code, env: answer.env ?? entry.env, replayed: answer.replayed })
-    sendJson(res, answer.status, answer.body, { ...answer.headers, "X-Request-Id": entry.id })
+    entry.status = answer.status
+    entry.code = answer.code
+    entry.env = answer.env ?? entry.env
+    entry.replayed = answer.replayed
+    this.parts.log.record(entry)
+    sendText(res, answer.status, answer.bodyJson, answer.headers === NO_HEADERS ? { "X-Request-Id": entry.id } : { ...answer.headers, "X-Request-Id": entry.id })
   }
 
-  private logEntry(req: IncomingMessage, path: string, requestId: string): RequestLogEntry {
+  private logEntry(req: IncomingMessage, path: string, head: RequestHead): RequestLogEntry {
     return {
-      id: requestId,
+      id: newId("req"),
       method: req.method ?? "",
       path,
       status: null,
       code: null,
-      idempotency_key: header(req, "idempotency-key") ?? null,
+      idempotency_key: head.idempotencyKey ?? null,
       replayed: false,
-      env: this.parts.environments.environmentOfKey(header(req, "x-api-key")),
+      env: this.parts.environments.environmentOfKey(head.apiKey),
       at: this.parts.clock.now(),
       fault: null,
     }
+  }
+}
+
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>
+const REPLAYED: Record<string, string> = Object.freeze({ "Idempotent-Replayed": "true" })
+
+/** The headers the pipeline reads, read once. */
+interface RequestHead {
+  apiKey: string | undefined
+  apiSecret: string | undefined
+  idempotencyKey: string | undefined
+  contentType: string | undefined
+}
+
+function readHead(req: IncomingMessage): RequestHead {
+  return {
+    apiKey: header(req, "x-api-key"),
+    apiSecret: header(req, "x-api-secret"),
+    idempotencyKey: header(req, "idempotency-key"),
+    contentType: header(req, "content-type"),
   }
 }
 
@@ -184,7 +211,7 @@ function notFound(path: string): SandboxError {
 }
 
 function errorAnswer(error: SandboxError, env: EnvironmentName | null): Answer {
-  return { status: error.status, body: [error.toBody()], headers: error.headers, code: error.code, env, replayed: false }
+  return { status: error.status, bodyJson: JSON.stringify([error.toBody()]), headers: error.headers, code: error.code, env, replayed: false }
 }
 
 /** Anything that is not a SandboxError is a sandbox bug; it still answers in the gateway's shape. */
@@ -192,9 +219,4 @@ function asSandboxError(error: unknown): SandboxError {
   if (error instanceof SandboxError) return error
   const message = error instanceof Error ? error.message : String(error)
   return new SandboxError(500, "api_error", `sandbox internal error: ${message}`)
-}
-
-function codeOf(body: unknown): string | null {
-  const first = Array.isArray(body) ? (body[0] as { code?: unknown } | undefined) : undefined
-  return typeof first?.code === "string" ? first.code : null
 }

@@ -4,7 +4,8 @@ import { startSandbox, type Sandbox } from "./start-sandbox"
 
 /**
  * The `instantmerchant-sandbox` command. Console output is allowed here and
- * only here: one ready line, or one error line.
+ * only here: one ready line, or one error line (and startSandbox's one
+ * warning on stderr when bound beyond loopback).
  */
 async function main(): Promise<void> {
   let command

@@ -1,7 +1,7 @@
 import type { Clock } from "./clock"
+import { Journal } from "./journal"
 import { emptySandboxData, loadSandboxData, saveSandboxData, type SandboxData } from "./persistence"
-import { emptyEnvironmentState, type EnvironmentName, type EnvironmentState } from "./state"
-import { journaled } from "./undo-journal"
+import { EnvironmentState, type EnvironmentName } from "./state"
 
 /**
  * Owns the sandbox's data: both environments, the clock offset, and the
@@ -29,13 +29,25 @@ export class DataStore {
    * changes nothing: no customer, card, charge, invoice or subscription.
    */
   transaction<T>(name: EnvironmentName, change: (env: EnvironmentState) => T): T {
-    const { draft, undo } = journaled(this.data.environments[name])
+    const env = this.data.environments[name]
+    const journal = new Journal()
+    const counters = { customer: env.next_customer_id, invoice: env.next_invoice_num }
+    env.journal.current = journal
     try {
-      return change(draft)
+      return change(env)
     } catch (error) {
-      undo()
+      journal.rollback()
+      env.next_customer_id = counters.customer
+      env.next_invoice_num = counters.invoice
       throw error
+    } finally {
+      env.journal.current = null
     }
+  }
+
+  /** The whole state as the data file holds it (the export control). */
+  snapshot(): SandboxData {
+    return { ...this.data, clock_offset_seconds: this.clock.offsetSeconds }
   }
 
   /** Writes the data file (if any). Called after every change. */
@@ -46,7 +58,7 @@ export class DataStore {
   }
 
   reset(): void {
-    this.data.environments = { test: emptyEnvironmentState(), live: emptyEnvironmentState() }
+    this.data.environments = { test: new EnvironmentState(), live: new EnvironmentState() }
     this.clock.reset()
     this.save()
   }

@@ -35,7 +35,13 @@ export class Environments {
     return null
   }
 
-  /** Which environment a key belongs to, even with a wrong secret: only for labelling the request log. */
+  /** Whether `apiSecret` is the secret of `name`'s pair; with environmentOfKey, the same answer as resolve, comparing the key once. */
+  secretMatches(name: EnvironmentName, apiSecret: string | undefined): boolean {
+    const pair = this.pairs[name]
+    return pair !== undefined && apiSecret !== undefined && sameSecret(pair.apiSecret, apiSecret)
+  }
+
+  /** Which environment a key belongs to, even with a wrong secret: for labelling the request log, and with secretMatches. */
   environmentOfKey(apiKey: string | undefined): EnvironmentName | null {
     if (apiKey === undefined) return null
     if (this.pairs.test && sameSecret(this.pairs.test.apiKey, apiKey)) return "test"
@@ -75,7 +81,16 @@ export function normalizeIp(ip: string): string {
 
 /** Constant-time comparison: the sandbox should not teach a timing leak by example. */
 function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected)
+  const a = bytesOf(expected)
   const b = Buffer.from(given)
   return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** The configured keys and secrets as bytes, made once rather than on every request. */
+const configuredBytes = new Map<string, Buffer>()
+
+function bytesOf(configured: string): Buffer {
+  let bytes = configuredBytes.get(configured)
+  if (!bytes) configuredBytes.set(configured, (bytes = Buffer.from(configured)))
+  return bytes
 }

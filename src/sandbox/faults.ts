@@ -54,6 +54,7 @@ export class Faults {
 
   /** The first fault for this path, used up by one; null when none applies. */
   take(path: string): Fault | null {
+    if (this.faults.length === 0) return null
     const fault = this.faults.find((f) => f.path === path || f.path === "*")
     if (!fault) return null
     fault.remaining -= 1

@@ -6,23 +6,37 @@ export const MAX_BODY_BYTES = 1024 * 1024
 /** The whole body as text, or null when it is larger than MAX_BODY_BYTES. */
 export function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
+    // Most bodies arrive in one chunk: concatenate only when they do not.
+    let first: Buffer | null = null
+    let more: Buffer[] | null = null
     let size = 0
-    let tooLarge = false
     req.on("data", (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) tooLarge = true
-      else chunks.push(chunk)
+      if (size > MAX_BODY_BYTES) return
+      if (first === null) first = chunk
+      else (more ??= [first]).push(chunk)
     })
-    req.on("end", () => resolve(tooLarge ? null : Buffer.concat(chunks).toString("utf8")))
+    req.on("end", () => {
+      if (size > MAX_BODY_BYTES) return resolve(null)
+      if (more) return resolve(Buffer.concat(more).toString("utf8"))
+      resolve(first === null ? "" : (first as Buffer).toString("utf8"))
+    })
     req.on("error", reject)
   })
 }
 
-/** Sends a complete answer; a no-op when the client is already gone. */
-export function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string>, contentType = "application/json; charset=utf-8"): void {
+const JSON_TYPE = "application/json; charset=utf-8"
+
+/**
+ * Sends a complete answer; a no-op when the client is already gone. Headers
+ * go to writeHead as one flat list, which node takes without building and
+ * checking a headers object per answer.
+ */
+export function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string>, contentType = JSON_TYPE): void {
   if (res.destroyed || res.writableEnded) return
-  res.writeHead(status, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(body) })
+  const list: Array<string | number> = ["Content-Type", contentType, "Content-Length", Buffer.byteLength(body)]
+  for (const name in headers) list.push(name, headers[name])
+  res.writeHead(status, list as unknown as string[])
   res.end(body)
 }
 

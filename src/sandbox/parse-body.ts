@@ -33,7 +33,7 @@ export function parseForm(raw: string): Params {
     const rawValue = eq === -1 ? "" : pair.slice(eq + 1)
     const name = decodeFormComponent(rawName)
     const value = decodeFormComponent(rawValue)
-    const list = /^(.+)\[\d*\]$/.exec(name)
+    const list = name.endsWith("]") ? /^(.+)\[\d*\]$/.exec(name) : null
     if (list) appendToList(params, list[1], value)
     else params[name] = value
   }
@@ -45,7 +45,10 @@ function appendToList(params: Params, name: string, value: string): void {
   params[name] = Array.isArray(current) ? [...current, value] : [value]
 }
 
+const NEEDS_DECODING = /[%+]/
+
 function decodeFormComponent(text: string): string {
+  if (!NEEDS_DECODING.test(text)) return text
   try {
     return decodeURIComponent(text.replace(/\+/g, " "))
   } catch {
@@ -100,8 +103,12 @@ function jsonScalar(name: string, value: unknown): string {
  * so `a=1&b=2` and `{"b":2,"a":1}` are the same request.
  */
 export function canonicalParams(params: Params): string {
-  const sorted = Object.keys(params)
-    .sort()
-    .map((name) => [name, params[name]])
-  return JSON.stringify(sorted)
+  // Exactly JSON.stringify(sorted [name, value] pairs), built without the
+  // pairs: stored digests (and older data files) depend on this very text.
+  let text = "["
+  for (const name of Object.keys(params).sort()) {
+    if (text.length > 1) text += ","
+    text += `[${JSON.stringify(name)},${JSON.stringify(params[name])}]`
+  }
+  return `${text}]`
 }

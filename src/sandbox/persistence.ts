@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { dirname, basename, join } from "node:path"
 import { randomBytes } from "node:crypto"
-import { emptyEnvironmentState, ENVIRONMENT_NAMES, type EnvironmentName, type EnvironmentState } from "./state"
+import { EnvironmentState, ENVIRONMENT_NAMES, type EnvironmentName, type PersistedEnvironment } from "./state"
 
 /**
  * The data file: both environments, counters and the clock offset. Card
- * records hold last 4 and expiry only, so the file never holds a card number
- * or CVC.
+ * records hold last 4 and expiry only, and idempotency answers a digest of
+ * the request, so the file never holds a card number or CVC.
  */
 export interface SandboxData {
   version: 1
@@ -15,20 +15,20 @@ export interface SandboxData {
 }
 
 export function emptySandboxData(): SandboxData {
-  return { version: 1, clock_offset_seconds: 0, environments: { test: emptyEnvironmentState(), live: emptyEnvironmentState() } }
+  return { version: 1, clock_offset_seconds: 0, environments: { test: new EnvironmentState(), live: new EnvironmentState() } }
 }
 
 /** The saved data, or null when the file does not exist yet. A corrupt file is an error, not a silent reset. */
 export function loadSandboxData(file: string): SandboxData | null {
   if (!existsSync(file)) return null
-  const parsed = JSON.parse(readFileSync(file, "utf8")) as Partial<SandboxData>
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; clock_offset_seconds?: unknown; environments?: Partial<Record<EnvironmentName, Partial<PersistedEnvironment>>> | null }
   if (parsed.version !== 1 || typeof parsed.environments !== "object" || parsed.environments === null) {
     throw new Error(`${file} is not a sandbox data file (expected version 1)`)
   }
   const data = emptySandboxData()
   data.clock_offset_seconds = typeof parsed.clock_offset_seconds === "number" ? parsed.clock_offset_seconds : 0
   for (const name of ENVIRONMENT_NAMES) {
-    data.environments[name] = { ...emptyEnvironmentState(), ...(parsed.environments[name] ?? {}) }
+    data.environments[name] = EnvironmentState.fromJSON(parsed.environments[name] ?? {})
   }
   return data
 }

@@ -24,21 +24,32 @@ export interface RequestLogEntry {
 /** Enough for any test run; the oldest entries go first. */
 const MAX_ENTRIES = 10_000
 
+/**
+ * A ring of the last MAX_ENTRIES: recording is O(1), where trimming the
+ * front of an array moved every entry on every request once it was full.
+ */
 export class RequestLog {
-  private entries: RequestLogEntry[] = []
+  private ring: RequestLogEntry[] = []
+  /** Where the next entry goes once the ring is full (the oldest entry). */
+  private next = 0
 
   record(entry: RequestLogEntry): void {
-    this.entries.push(entry)
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES)
+    if (this.ring.length < MAX_ENTRIES) this.ring.push(entry)
+    else {
+      this.ring[this.next] = entry
+      this.next = (this.next + 1) % MAX_ENTRIES
+    }
   }
 
-  /** One environment's requests, or every request (including unknown keys) with "all". */
+  /** One environment's requests, or every request (including unknown keys) with "all"; oldest first. */
   list(env: EnvironmentName | "all"): RequestLogEntry[] {
-    const entries = env === "all" ? this.entries : this.entries.filter((e) => e.env === env)
+    const ordered = this.ring.length < MAX_ENTRIES ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)]
+    const entries = env === "all" ? ordered : ordered.filter((e) => e.env === env)
     return entries.map((e) => ({ ...e }))
   }
 
   clear(): void {
-    this.entries = []
+    this.ring = []
+    this.next = 0
   }
 }

@@ -33,6 +33,8 @@ export interface SandboxControls {
   setCardDecline(cardId: string, code: DeclineCode | null, env?: EnvironmentName): void
   /** null: every IP may call; a list: only those IPs. */
   setAllowlist(env: EnvironmentName, ips: string[] | null): void
+  /** The whole state as the text of a data file: save it as FILE and start another sandbox with `--data FILE`. */
+  exportData(): string
 }
 
 export interface ControlParts {
@@ -72,6 +74,7 @@ export function createSandboxControls(parts: ControlParts): SandboxControls {
       card.decline_on_charge = code
       store.save()
     },
+    exportData: () => JSON.stringify(store.snapshot()),
     setAllowlist(env, ips) {
       if (ips !== null && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== "string"))) throw invalidParam("ips", "must be null or a list of IP addresses")
       environments.setAllowlist(checkEnvironment(env, false) as EnvironmentName, ips)
@@ -84,14 +87,14 @@ function listData(parts: ControlParts, kind: Exclude<ListKind, "requests">, envN
   const now = parts.clock.now()
   switch (kind) {
     case "charges":
-      return env.charges.map((charge) => {
-        settleExpiry(charge, now)
+      return Array.from(env.charges.values(), (charge) => {
+        settleExpiry(env, charge, now)
         return chargeView(charge)
       })
     case "invoices":
-      return env.invoices.map((invoice) => invoiceView(env, invoice, now))
+      return Array.from(env.invoices.values(), (invoice) => invoiceView(env, invoice, now))
     default:
-      return structuredClone(env[kind]) as any[]
+      return structuredClone(env[kind].toJSON()) as any[]
   }
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net"
 import { ApiPipeline } from "./api-pipeline"
 import { Clock } from "./clock"
+import { isLoopbackHost } from "./control-guard"
 import { CONTROLS_PREFIX, createControlRoutes, handleControlRequest } from "./controls"
 import { DataStore } from "./data-store"
 import { Environments } from "./environments"
@@ -37,12 +38,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controls = createSandboxControls({ store, clock, faults, log, environments })
   const api = new ApiPipeline({ store, clock, faults, log, environments, closing: closing.signal })
   const controlRoutes = createControlRoutes(controls)
+  let ownPort = 0
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://sandbox.invalid")
-    const isControl = url.pathname === CONTROLS_PREFIX || url.pathname.startsWith(`${CONTROLS_PREFIX}/`)
-    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, url)
-    return api.handle(req, res, url.pathname)
+    const path = pathOf(req.url ?? "/")
+    const isControl = path === CONTROLS_PREFIX || path.startsWith(`${CONTROLS_PREFIX}/`)
+    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, new URL(req.url ?? "/", "http://sandbox.invalid"), ownPort)
+    return api.handle(req, res, path)
   }
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -54,6 +56,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await listen(server, resolved.port, resolved.host)
 
   const { port } = server.address() as AddressInfo
+  ownPort = port
+  const warning = exposureWarning(resolved.host, port, resolved.controls)
+  if (warning) process.stderr.write(`${warning}\n`)
   const url = `http://${hostForUrl(resolved.host)}:${port}`
   return {
     url,
@@ -66,6 +71,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return new Promise((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/**
+ * Bound beyond loopback, anyone who can reach the port can use the published
+ * test key pair and, with controls on, reset the data or lift the allowlist.
+ * Said once, at start, on stderr (the ready line stays on stdout).
+ */
+export function exposureWarning(host: string, port: number, controls: boolean): string | null {
+  if (isLoopbackHost(host)) return null
+  const what = controls ? "the API and the unauthenticated /_sandbox/ controls" : "the API"
+  return `WARNING: instantmerchant-sandbox is bound to ${host}:${port}, beyond loopback: ${what} can be reached from other machines. Bind 127.0.0.1 (the default) unless that is what you want${controls ? ", and pass --no-controls if it is" : ""}.`
+}
+
+/**
+ * The path of a request target, as new URL() would give it, without building
+ * a URL for every API request: only targets with a query, a fragment, an
+ * escape or a dot segment take the slow way.
+ */
+function pathOf(target: string): string {
+  if (target.startsWith("/") && !/[?#%\\]|\/\.|^\/\//.test(target)) return target
+  return new URL(target, "http://sandbox.invalid").pathname
 }
 
 function trackSockets(server: ReturnType<typeof createServer>): Set<Socket> {

@@ -1,11 +1,14 @@
 import { randomBytes } from "node:crypto"
+import { IdempotencyStore } from "./idempotency"
+import { JournalSlot } from "./journal"
+import { Index, Table } from "./table"
 import type { BillingInterval } from "./billing-interval"
 import type { CardBrand } from "./card-checks"
 import type { DeclineCode } from "./test-cards"
 
 /**
- * The sandbox's data, per environment. This is also the shape of the
- * persisted data file, so nothing here may ever hold a card number or CVC.
+ * The sandbox's data, per environment. The records are also what the data
+ * file holds, so nothing here may ever hold a card number or CVC.
  */
 
 export type EnvironmentName = "test" | "live"
@@ -125,14 +128,17 @@ export interface OutboxEmail {
   sent_at: number
 }
 
+/** A completed answer kept for its Idempotency-Key, as it is in the data file. */
 export interface StoredAnswer {
+  /** A digest of the request (see requestFingerprint), never its parameters. */
   fingerprint: string
   status: number
   body: unknown
   created_at: number
 }
 
-export interface EnvironmentState {
+/** One environment's data as the data file holds it: plain arrays and objects. */
+export interface PersistedEnvironment {
   customers: CustomerRecord[]
   cards: CardRecord[]
   charges: ChargeRecord[]
@@ -146,18 +152,59 @@ export interface EnvironmentState {
   next_invoice_num: number
 }
 
-export function emptyEnvironmentState(): EnvironmentState {
-  return {
-    customers: [],
-    cards: [],
-    charges: [],
-    refunds: [],
-    subscriptions: [],
-    invoices: [],
-    outbox: [],
-    idempotency: {},
-    next_customer_id: 1,
-    next_invoice_num: 1,
+/**
+ * One environment's data in memory: tables by id (and by the few fields
+ * requests look records up by), counters, and the idempotency answers.
+ * Serializes to PersistedEnvironment.
+ */
+export class EnvironmentState {
+  readonly journal = new JournalSlot()
+  readonly usernames = new Index<string, CustomerRecord>((c) => c.username.toLowerCase())
+  readonly cardsOfCustomer = new Index<number | null, CardRecord>((c) => c.customer_id)
+  readonly customers = new Table<number, CustomerRecord>((c) => c.customer_id, this.journal, [this.usernames])
+  readonly cards = new Table<string, CardRecord>((c) => c.card_id, this.journal, [this.cardsOfCustomer])
+  readonly charges = new Table<string, ChargeRecord>((c) => c.charge_id, this.journal)
+  readonly refunds = new Table<string, RefundRecord>((r) => r.refund_id, this.journal)
+  readonly subscriptions = new Table<string, SubscriptionRecord>((s) => s.subscription_id, this.journal)
+  readonly invoices = new Table<number, InvoiceRecord>((i) => i.invoice_num, this.journal)
+  readonly outbox = new Table<string, OutboxEmail>((e) => e.email_id, this.journal)
+  readonly idempotency = new IdempotencyStore()
+  next_customer_id = 1
+  next_invoice_num = 1
+
+  /** Call before changing a stored record in place, so a failed request can put it back. */
+  touch<T extends object>(record: T): T {
+    return this.journal.current ? this.journal.current.touch(record) : record
+  }
+
+  toJSON(): PersistedEnvironment {
+    return {
+      customers: this.customers.toJSON(),
+      cards: this.cards.toJSON(),
+      charges: this.charges.toJSON(),
+      refunds: this.refunds.toJSON(),
+      subscriptions: this.subscriptions.toJSON(),
+      invoices: this.invoices.toJSON(),
+      outbox: this.outbox.toJSON(),
+      idempotency: this.idempotency.toJSON(),
+      next_customer_id: this.next_customer_id,
+      next_invoice_num: this.next_invoice_num,
+    }
+  }
+
+  static fromJSON(data: Partial<PersistedEnvironment>): EnvironmentState {
+    const env = new EnvironmentState()
+    for (const row of data.customers ?? []) env.customers.add(row)
+    for (const row of data.cards ?? []) env.cards.add(row)
+    for (const row of data.charges ?? []) env.charges.add(row)
+    for (const row of data.refunds ?? []) env.refunds.add(row)
+    for (const row of data.subscriptions ?? []) env.subscriptions.add(row)
+    for (const row of data.invoices ?? []) env.invoices.add(row)
+    for (const row of data.outbox ?? []) env.outbox.add(row)
+    for (const [key, answer] of Object.entries(data.idempotency ?? {})) env.idempotency.load(key, answer)
+    if (typeof data.next_customer_id === "number") env.next_customer_id = data.next_customer_id
+    if (typeof data.next_invoice_num === "number") env.next_invoice_num = data.next_invoice_num
+    return env
   }
 }
 
@@ -165,13 +212,30 @@ export function emptyEnvironmentState(): EnvironmentState {
  * Ids look like the reference's (`cha_585d0bf93573f1`): a prefix and random
  * hex. Hex that happens to be all digits (about 1 in 300 ids) would look like
  * a card number to every PAN scanner, the plugin's own tests included, so
- * such draws are thrown away.
+ * such draws are thrown away. Random bytes come from a pool, one system call
+ * per few hundred ids rather than one per id.
  */
 export function newId(prefix: "cha" | "card" | "sub" | "ref" | "em" | "req"): string {
   let hex: string
-  do hex = randomBytes(7).toString("hex")
-  while (/\d{12}/.test(hex))
+  do hex = randomHex(ID_BYTES)
+  while (ALL_DIGITS.test(hex))
   return `${prefix}_${hex}`
+}
+
+const ID_BYTES = 7
+const ALL_DIGITS = /\d{12}/
+const POOL_BYTES = 4096
+let pool = randomBytes(POOL_BYTES)
+let poolAt = 0
+
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES)
+    poolAt = 0
+  }
+  const hex = pool.toString("hex", poolAt, poolAt + bytes)
+  poolAt += bytes
+  return hex
 }
 
 /** Integer ids count up from 1, per environment, like the reference's `customer_id: 23`. */

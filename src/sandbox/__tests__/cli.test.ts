@@ -56,6 +56,21 @@ describe("instantmerchant-sandbox CLI", () => {
     expect(await exited).toBe(0)
   })
 
+  it("bound beyond loopback it warns once on stderr at start; on loopback stderr stays empty", async () => {
+    for (const [host, warns] of [["0.0.0.0", true], ["127.0.0.1", false]] as const) {
+      const child = spawn(process.execPath, [cliPath, "--port", "0", "--host", host], { stdio: ["ignore", "pipe", "pipe"] })
+      let stderr = ""
+      child.stderr!.on("data", (chunk) => (stderr += chunk))
+      await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()))
+      // "close", not "exit": it comes after stderr has been read to the end.
+      const closed = new Promise((resolve) => child.on("close", resolve))
+      child.kill("SIGTERM")
+      await closed
+      if (warns) expect(stderr.match(/WARNING: instantmerchant-sandbox is bound to 0\.0\.0\.0:\d+, beyond loopback/g)).toHaveLength(1)
+      else expect(stderr).toBe("")
+    }
+  })
+
   it("a bad flag prints one error line and the usage, exit 2", () => {
     const result = spawnSync(process.execPath, [cliPath, "--bogus"], { encoding: "utf8" })
     expect(result.status).toBe(2)

@@ -55,10 +55,11 @@ export async function post(sandbox: Sandbox, path: string, params: FormParams = 
   return { status: res.status, body: parsed[0], headers: res.headers, raw }
 }
 
-export async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** A control call as tests and curl make them: a POST always says application/json, even without a body. */
+export async function control(sandbox: Sandbox, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${sandbox.url}/_sandbox/${path}`, {
     method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    headers: { ...(body !== undefined || method === "POST" ? { "Content-Type": "application/json" } : {}), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   return { status: res.status, body: await res.json() }

@@ -33,34 +33,34 @@ export function storeCard(env: EnvironmentState, details: CardDetails, options: 
     decline_on_charge: decline?.code ?? null,
     created_at: now,
   }
-  env.cards.push(card)
+  env.cards.add(card)
   if (card.saved && (options.makeDefault || !hasDefaultCard(env, options.customerId))) makeDefaultCard(env, card)
   return card
 }
 
 function hasDefaultCard(env: EnvironmentState, customerId: number | null): boolean {
-  return env.cards.some((c) => c.saved && c.customer_id === customerId && c.is_default)
+  return env.cardsOfCustomer.find(customerId).some((c) => c.saved && c.is_default)
 }
 
 /** Only one default per customer: setting one clears the others. */
 export function makeDefaultCard(env: EnvironmentState, card: CardRecord): void {
-  for (const other of env.cards) {
-    if (other.customer_id === card.customer_id) other.is_default = false
+  for (const other of env.cardsOfCustomer.find(card.customer_id)) {
+    if (other.is_default && other !== card) env.touch(other).is_default = false
   }
-  card.is_default = true
+  env.touch(card).is_default = true
 }
 
 /** A saved card by id; one-off cards of past charges are not addressable. */
 export function findSavedCard(env: EnvironmentState, cardId: string, param = "card_id"): CardRecord {
-  const card = env.cards.find((c) => c.card_id === cardId && c.saved)
-  if (!card) throw unknownResource(param, cardId, "card")
+  const card = env.cards.get(cardId)
+  if (!card || !card.saved) throw unknownResource(param, cardId, "card")
   return card
 }
 
 export function findAnyCard(env: EnvironmentState, cardId: string): CardRecord | undefined {
-  return env.cards.find((c) => c.card_id === cardId)
+  return env.cards.get(cardId)
 }
 
 export function savedCardsOf(env: EnvironmentState, customerId: number): CardRecord[] {
-  return env.cards.filter((c) => c.saved && c.customer_id === customerId)
+  return env.cardsOfCustomer.find(customerId).filter((c) => c.saved)
 }

@@ -36,15 +36,15 @@ export function createCharge(env: EnvironmentState, input: NewCharge, now: numbe
     captured_at: captured ? now : null,
     authorization_expires_at: captured ? null : now + AUTHORIZATION_LIFETIME_SECONDS,
   }
-  env.charges.push(charge)
+  env.charges.add(charge)
   return charge
 }
 
 /** Looks a charge up and brings its expiry up to date (expiry is evaluated lazily). */
 export function findCharge(env: EnvironmentState, chargeId: string, now: number): ChargeRecord {
-  const charge = env.charges.find((c) => c.charge_id === chargeId)
+  const charge = env.charges.get(chargeId)
   if (!charge) throw unknownResource("charge_id", chargeId, "charge")
-  settleExpiry(charge, now)
+  settleExpiry(env, charge, now)
   return charge
 }
 
@@ -53,9 +53,10 @@ export function findCharge(env: EnvironmentState, chargeId: string, now: number)
  * created. If they are not captured by that point in time, they will be
  * marked as refunded and will no longer be capturable."
  */
-export function settleExpiry(charge: ChargeRecord, now: number): void {
+export function settleExpiry(env: EnvironmentState, charge: ChargeRecord, now: number): void {
   if (charge.state !== "authorized" || charge.authorization_expires_at === null) return
   if (now < charge.authorization_expires_at) return
+  env.touch(charge)
   charge.state = "expired"
   charge.amount_refunded = charge.amount
 }
@@ -66,10 +67,11 @@ export function chargeStatus(charge: ChargeRecord): ChargeStatus {
   return charge.amount_refunded < charge.amount ? "partially_refunded" : "refunded"
 }
 
-export function captureCharge(charge: ChargeRecord, now: number): void {
+export function captureCharge(env: EnvironmentState, charge: ChargeRecord, now: number): void {
   if (charge.state === "captured") throw stateConflict("charge_already_captured", `charge ${charge.charge_id} is already captured`)
   if (charge.state === "expired") throw authorizationExpired(charge)
   if (charge.state === "released") throw stateConflict("charge_already_refunded", `charge ${charge.charge_id} was released and cannot be captured`)
+  env.touch(charge)
   charge.state = "captured"
   charge.captured_at = now
 }
@@ -88,7 +90,7 @@ export function refundCharge(env: EnvironmentState, charge: ChargeRecord, amount
     throw new SandboxError(400, "amount_too_large", `amount: ${amount} is more than the ${remaining} left to refund on ${charge.charge_id}`, "amount")
   }
   const refunded = amount ?? remaining
-  charge.amount_refunded += refunded
+  env.touch(charge).amount_refunded += refunded
   return recordRefund(env, charge, refunded, "requested", now)
 }
 
@@ -96,6 +98,7 @@ function releaseAuthorization(env: EnvironmentState, charge: ChargeRecord, amoun
   if (amount !== undefined && amount !== charge.amount) {
     throw invalidParam("amount", "an uncaptured authorization can only be released in full; omit amount or send the full amount")
   }
+  env.touch(charge)
   charge.state = "released"
   charge.amount_refunded = charge.amount
   return recordRefund(env, charge, charge.amount, "authorization_released", now)
@@ -103,7 +106,7 @@ function releaseAuthorization(env: EnvironmentState, charge: ChargeRecord, amoun
 
 function recordRefund(env: EnvironmentState, charge: ChargeRecord, amount: number, reason: RefundRecord["reason"], now: number): RefundRecord {
   const refund: RefundRecord = { refund_id: newId("ref"), charge_id: charge.charge_id, amount, reason, created_at: now }
-  env.refunds.push(refund)
+  env.refunds.add(refund)
   return refund
 }
 

@@ -4,21 +4,20 @@ import { takeCustomerId, type CustomerRecord, type EnvironmentState } from "../s
 export type NewCustomer = Omit<CustomerRecord, "customer_id" | "created_at">
 
 export function findCustomer(env: EnvironmentState, customerId: number, param = "customer"): CustomerRecord {
-  const customer = env.customers.find((c) => c.customer_id === customerId)
+  const customer = env.customers.get(customerId)
   if (!customer) throw unknownResource(param, customerId, "customer")
   return customer
 }
 
 /** Reference: "username [required] | Unique username". Compared case-insensitively. */
 export function isUsernameTaken(env: EnvironmentState, username: string): boolean {
-  const lower = username.toLowerCase()
-  return env.customers.some((c) => c.username.toLowerCase() === lower)
+  return env.usernames.find(username.toLowerCase()).length > 0
 }
 
 export function addCustomer(env: EnvironmentState, input: NewCustomer, now: number): CustomerRecord {
   if (isUsernameTaken(env, input.username)) throw invalidParam("username", `'${input.username}' is already taken`)
   const customer: CustomerRecord = { customer_id: takeCustomerId(env), ...input, created_at: now }
-  env.customers.push(customer)
+  env.customers.add(customer)
   return customer
 }
 

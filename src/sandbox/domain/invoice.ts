@@ -6,12 +6,12 @@ export type InvoiceStatus = "open" | "paid" | "partially_refunded" | "refunded"
 
 export function addInvoice(env: EnvironmentState, input: Omit<InvoiceRecord, "invoice_num" | "created_at">, now: number): InvoiceRecord {
   const invoice: InvoiceRecord = { invoice_num: takeInvoiceNum(env), ...input, created_at: now }
-  env.invoices.push(invoice)
+  env.invoices.add(invoice)
   return invoice
 }
 
 export function findInvoice(env: EnvironmentState, invoiceNum: number): InvoiceRecord {
-  const invoice = env.invoices.find((i) => i.invoice_num === invoiceNum)
+  const invoice = env.invoices.get(invoiceNum)
   if (!invoice) throw unknownResource("invoice_num", invoiceNum, "invoice")
   return invoice
 }
@@ -22,9 +22,9 @@ export function findInvoice(env: EnvironmentState, invoiceNum: number): InvoiceR
  * (the reference: expired authorizations "will be marked as refunded").
  */
 export function invoiceStatus(env: EnvironmentState, invoice: InvoiceRecord, now: number): InvoiceStatus {
-  const charge = env.charges.find((c) => c.charge_id === invoice.charge_id)
+  const charge = invoice.charge_id === null ? undefined : env.charges.get(invoice.charge_id)
   if (!charge) return "open"
-  settleExpiry(charge, now)
+  settleExpiry(env, charge, now)
   const status = chargeStatus(charge)
   if (status === "refunded" || status === "released" || status === "expired") return "refunded"
   return status === "partially_refunded" ? "partially_refunded" : "paid"

@@ -6,6 +6,6 @@ import { newId, type EnvironmentState, type OutboxEmail } from "../state"
  */
 export function recordEmail(env: EnvironmentState, email: Omit<OutboxEmail, "email_id" | "sent_at">, now: number): OutboxEmail {
   const recorded: OutboxEmail = { email_id: newId("em"), ...email, sent_at: now }
-  env.outbox.push(recorded)
+  env.outbox.add(recorded)
   return recorded
 }

@@ -23,13 +23,13 @@ export function openSubscription(env: EnvironmentState, charge: ChargeRecord, in
     charge_ids: [charge.charge_id],
     invoice_nums: charge.invoice_num === null ? [] : [charge.invoice_num],
   }
-  charge.subscription_id = subscription.subscription_id
-  env.subscriptions.push(subscription)
+  env.touch(charge).subscription_id = subscription.subscription_id
+  env.subscriptions.add(subscription)
   return subscription
 }
 
 export function findSubscription(env: EnvironmentState, subscriptionId: string): SubscriptionRecord {
-  const subscription = env.subscriptions.find((s) => s.subscription_id === subscriptionId)
+  const subscription = env.subscriptions.get(subscriptionId)
   if (!subscription) throw unknownResource("subscription_id", subscriptionId, "subscription")
   return subscription
 }

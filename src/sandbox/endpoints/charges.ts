@@ -72,7 +72,7 @@ export const refundChargeEndpoint: Endpoint = (context) => {
 export function captureFromRequest({ env, fields, now }: EndpointContext, onlyInvoiceCharges = false) {
   const charge = findCharge(env, fields.string("charge_id"), now)
   if (onlyInvoiceCharges) requireInvoiceCharge(charge)
-  captureCharge(charge, now)
+  captureCharge(env, charge, now)
   return charge
 }
 

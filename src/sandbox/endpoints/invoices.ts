@@ -121,7 +121,7 @@ function payInvoice(env: EnvironmentState, invoice: InvoiceRecord, source: CardS
     { ...choice, amount: invoice.amount, currency: invoice.currency, description: invoice.description, customerId: invoice.customer_id, invoiceNum: invoice.invoice_num },
     now,
   )
-  invoice.charge_id = charge.charge_id
+  env.touch(invoice).charge_id = charge.charge_id
   const subscription = invoice.interval ? openSubscription(env, charge, invoice.interval, now) : null
   if (subscription) invoice.subscription_id = subscription.subscription_id
   return { card_id: card.card_id, card_last_4: card.last4, ...subscriptionAnswer(subscription), charge_id: charge.charge_id }

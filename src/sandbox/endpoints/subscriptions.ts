@@ -24,7 +24,7 @@ export const updateSubscriptionCardEndpoint: Endpoint = ({ env, fields, now }) =
   requireActive(subscription)
   requireCustomerForSave(saveCard, makeDefault, subscription.customer_id !== null)
   const card = storeCard(env, details, { customerId: subscription.customer_id, saved: saveCard || makeDefault, makeDefault }, now)
-  subscription.card_id = card.card_id
+  env.touch(subscription).card_id = card.card_id
   return { message: "Customer card updated successfully", data: { card_id: card.card_id, card_last_4: card.last4 } }
 }
 
@@ -89,8 +89,9 @@ function renewalInvoice(env: Parameters<typeof addInvoice>[0], subscription: Sub
 }
 
 function linkRenewal(env: Parameters<typeof addInvoice>[0], subscription: SubscriptionRecord, chargeId: string, invoiceNum: number): void {
-  const invoice = env.invoices.find((i) => i.invoice_num === invoiceNum)
-  if (invoice) invoice.charge_id = chargeId
+  const invoice = env.invoices.get(invoiceNum)
+  if (invoice) env.touch(invoice).charge_id = chargeId
+  env.touch(subscription)
   subscription.expiry_date = addInterval(subscription.expiry_date, subscription.interval)
   subscription.charge_ids.push(chargeId)
   subscription.invoice_nums.push(invoiceNum)
@@ -100,6 +101,7 @@ function linkRenewal(env: Parameters<typeof addInvoice>[0], subscription: Subscr
 export const cancelSubscriptionEndpoint: Endpoint = ({ env, fields, now }) => {
   const subscription = findSubscription(env, fields.string("subscription_id"))
   requireActive(subscription)
+  env.touch(subscription)
   subscription.status = "canceled"
   subscription.canceled_at = now
   return { message: "subscription canceled successfully" }

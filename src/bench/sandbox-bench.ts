@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto"
+import { performance } from "node:perf_hooks"
+import { InstantMerchantClient } from "../core/client"
+import { BENCH_CARD, BENCH_SHOPPER, chargeBody, closedLoop, keepAliveAgent, moneyCycle, postGateway, TEST_KEYS, type GatewayTarget } from "./gateway-requests"
+import { startBenchServer, type ServerProcess } from "./server-process"
+import { median } from "./stats"
+
+export const WORKERS = 16
+
+export interface CpuTarget {
+  name: string
+  /** One money cycle against this server. */
+  cycle(n: number): Promise<void>
+  cpuMicros(): Promise<number>
+}
+
+/**
+ * Server CPU per money cycle for each target, in interleaved rounds: each
+ * round runs every target once, starting with a different one each time, so
+ * a neighbour's burst on the shared machine hits them all alike. Answers the
+ * per-round figures by target name.
+ */
+export async function cpuPerCycle(targets: CpuTarget[], rounds: number, cyclesPerRound: number, counter: { next: number }): Promise<Record<string, number[]>> {
+  const perRound: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]))
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < targets.length; i++) {
+      const { name, cycle, cpuMicros } = targets[(round + i) % targets.length]
+      const before = await cpuMicros()
+      await closedLoop(cyclesPerRound, WORKERS, () => cycle(counter.next++))
+      perRound[name].push(((await cpuMicros()) - before) / cyclesPerRound)
+    }
+  }
+  return perRound
+}
+
+/** A server that speaks the InstantMerchant API (the sandbox, or the floor, which answers anything). */
+export function cpuTarget(name: string, server: Pick<ServerProcess, "apiBaseUrl" | "cpuMicros">): CpuTarget {
+  const target: GatewayTarget = { apiBaseUrl: server.apiBaseUrl, agent: keepAliveAgent(WORKERS) }
+  return { name, cycle: (n) => moneyCycle(target, n), cpuMicros: () => server.cpuMicros() }
+}
+
+/**
+ * Median latency of one charge through the plugin's client, over the median
+ * of the same request by bare http.request on a keep-alive agent: what the
+ * client adds. Sequential, so only the client's own work differs.
+ */
+export async function clientOverhead(sandbox: ServerProcess, rounds: number, perRound: number): Promise<{ clientMs: number; bareMs: number; ratio: number }> {
+  const client = new InstantMerchantClient({ ...TEST_KEYS, baseUrl: sandbox.apiBaseUrl, maxRetries: 0 })
+  const bare: GatewayTarget = { apiBaseUrl: sandbox.apiBaseUrl, agent: keepAliveAgent(1) }
+  const params = { ...BENCH_SHOPPER, ...BENCH_CARD, description: "bench overhead", amount: 1000, payment_mode: "auth_only" as const }
+  const body = chargeBody(0)
+  const viaClient: number[] = []
+  const viaBare: number[] = []
+  const timeOne = async (samples: number[], send: () => Promise<unknown>) => {
+    const t = performance.now()
+    await send()
+    samples.push(performance.now() - t)
+  }
+  for (let i = 0; i < 50; i++) {
+    await client.charges.create(params)
+    await postGateway(bare, "charge", body)
+  }
+  for (let round = 0; round < rounds; round++) {
+    // Alternate one by one, so both see the same state size and the same neighbours.
+    for (let i = 0; i < perRound; i++) {
+      await timeOne(viaClient, () => client.charges.create(params, { idempotencyKey: randomUUID() }))
+      await timeOne(viaBare, () => postGateway(bare, "charge", body))
+    }
+  }
+  const clientMs = median(viaClient)
+  const bareMs = median(viaBare)
+  return { clientMs, bareMs, ratio: clientMs / bareMs }
+}
+
+export interface HeldState {
+  charges: number
+  /** Charges the fill added. */
+  filled: number
+  rssMb: number
+  fillSeconds: number
+  checks: Record<string, boolean>
+}
+
+/**
+ * Fills the sandbox up to `charges` charges (captured, each with its own
+ * Idempotency-Key, as the client sends them), then measures RSS after a GC
+ * and checks that the state still answers correctly: the first key still
+ * replays, reusing it with other parameters is still refused, inspection
+ * lists every charge, and (on a sandbox that has it) the exported data file
+ * loads into a new sandbox with the same charges and keys.
+ */
+export async function holdCharges(sandbox: ServerProcess, charges: number, counter: { next: number }, sandboxDist: string | undefined): Promise<HeldState> {
+  const target: GatewayTarget = { apiBaseUrl: sandbox.apiBaseUrl, agent: keepAliveAgent(WORKERS) }
+  const held = await countCharges(sandbox.url)
+  const firstKey = `bench-first-${randomUUID()}`
+  const firstBody = chargeBody(counter.next++, "auth_and_capture")
+  const first = await postGateway(target, "charge", firstBody, firstKey)
+  const started = performance.now()
+  const filled = Math.max(0, charges - held - 1)
+  await closedLoop(filled, WORKERS, async () => {
+    const reply = await postGateway(target, "charge", chargeBody(counter.next++, "auth_and_capture"))
+    if (reply.status !== 200) throw new Error(`fill charge answered ${reply.status}`)
+  })
+  const fillSeconds = (performance.now() - started) / 1000
+  const rssMb = (await sandbox.rssAfterGc()) / 1024 / 1024
+
+  const replay = await postGateway(target, "charge", firstBody, firstKey)
+  const reuse = await postGateway(target, "charge", chargeBody(counter.next++), firstKey)
+  const total = await countCharges(sandbox.url)
+  const checks: Record<string, boolean> = {
+    idempotent_replay: replay.replayed && replay.answer.charge_id === first.answer.charge_id,
+    key_reuse_refused: reuse.status === 400 && reuse.answer.code === "idempotency_key_reuse",
+    inspection_lists_all: total >= charges,
+  }
+  const persisted = await persistedCopy(sandbox, sandboxDist, firstBody, firstKey, String(first.answer.charge_id), total)
+  if (persisted !== null) checks.persistence_round_trip = persisted
+  return { charges: total, filled, rssMb, fillSeconds, checks }
+}
+
+async function countCharges(url: string): Promise<number> {
+  const res = await fetch(`${url}/_sandbox/charges`)
+  return ((await res.json()) as { data: unknown[] }).data.length
+}
+
+/** Exports the state, loads it into a second sandbox, and checks it there; null when the sandbox cannot export (older builds). */
+async function persistedCopy(sandbox: ServerProcess, sandboxDist: string | undefined, body: string, key: string, chargeId: string, total: number): Promise<boolean | null> {
+  const res = await fetch(`${sandbox.url}/_sandbox/export`)
+  if (res.status !== 200) return null
+  const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs")
+  const { join } = await import("node:path")
+  const { tmpdir } = await import("node:os")
+  const folder = mkdtempSync(join(tmpdir(), "im-bench-"))
+  const file = join(folder, "sandbox.json")
+  writeFileSync(file, await res.text())
+  const copy = await startBenchServer("sandbox", sandboxDist, file)
+  try {
+    const replay = await postGateway({ apiBaseUrl: copy.apiBaseUrl, agent: keepAliveAgent(1) }, "charge", body, key)
+    return replay.replayed && replay.answer.charge_id === chargeId && (await countCharges(copy.url)) === total
+  } finally {
+    await copy.stop()
+    rmSync(folder, { recursive: true, force: true })
+  }
+}
