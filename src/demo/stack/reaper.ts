@@ -15,6 +15,8 @@ export interface ChildWatcher {
 export interface RecordFile {
   owner: number
   ownerCommand: string
+  /** The reaper's own pid. */
+  reaper?: number
   children: ChildRecord[]
 }
 
@@ -77,7 +79,7 @@ export class Reaper implements ChildWatcher {
   }
 
   private save(): void {
-    const content: RecordFile = { owner: process.pid, ownerCommand: process.argv.slice(0, 2).join(" "), children: [...this.children.values()] }
+    const content: RecordFile = { owner: process.pid, ownerCommand: process.argv.slice(0, 2).join(" "), reaper: this.process_.pid, children: [...this.children.values()] }
     fs.mkdirSync(path.dirname(this.recordFile), { recursive: true })
     fs.writeFileSync(this.recordFile, JSON.stringify(content, null, 2))
   }
