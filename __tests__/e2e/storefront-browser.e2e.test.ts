@@ -24,6 +24,9 @@ const CHECKOUT_MS = 90_000
 
 async function openStore(): Promise<Page> {
   const page = await browser.newPage()
+  // Playwright's own default, 30 s for every click, wait and navigation, was sized to an idle machine.
+  page.setDefaultTimeout(CHECKOUT_MS)
+  page.setDefaultNavigationTimeout(CHECKOUT_MS)
   await page.goto(e2e.storefrontUrl)
   await page.waitForSelector("#status:has-text('Ready.')", { timeout: CHECKOUT_MS })
   return page
@@ -34,7 +37,7 @@ async function checkout(page: Page, options: { buttons?: string[]; cardNumber?: 
   for (const button of options.buttons ?? ["#add-to-cart"]) {
     const before = await page.textContent("#cart-summary")
     await page.click(button)
-    await page.waitForFunction((text) => document.getElementById("cart-summary")?.textContent !== text, before, { timeout: CHECKOUT_MS })
+    await page.waitForFunction(`document.getElementById("cart-summary").textContent !== ${JSON.stringify(before)}`, undefined, { timeout: CHECKOUT_MS })
   }
   await page.waitForSelector("#pay:not([disabled])")
   if (options.invoice) await page.check("#provider-invoice")

@@ -14,7 +14,8 @@ export function describeError(e: unknown): string {
 }
 
 function describeOne(e: unknown): string {
-  if (!(e instanceof Error)) return String(e)
+  // Duck-typed: an error from fetch may come from another realm (Jest's sandbox), where instanceof Error is false.
+  if (typeof e !== "object" || e === null || typeof (e as { message?: unknown }).message !== "string") return String(e)
   const err = e as Error & { code?: string; address?: string; port?: number; socket?: { localAddress?: string; localPort?: number; remoteAddress?: string; remotePort?: number } }
   const details: string[] = []
   if (err.code && !err.message.includes(err.code)) details.push(err.code)

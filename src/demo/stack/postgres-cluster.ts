@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process"
+import { execFileSync, spawn } from "node:child_process"
 import { createHash } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
@@ -43,6 +43,7 @@ export async function startPostgresCluster(dir: string, port: number, watcher?: 
   }
   try {
     if (!fs.existsSync(path.join(data, "PG_VERSION"))) await initdb(bin, data, who, logFile)
+    refuseOtherMajor(bin, data, dir)
     await stopStalePostmaster(data)
   } catch (e) {
     fs.closeSync(log)
@@ -123,6 +124,23 @@ async function stopStalePostmaster(data: string): Promise<void> {
   const deadline = Date.now() + 10_000
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
   if (isAlive(pid)) signal(pid, "SIGKILL", false)
+}
+
+/**
+ * A data folder made by another major version (a `.demo/` from before the
+ * embedded PostgreSQL, made by the machine's PostgreSQL 15) cannot be
+ * started: say so, rather than quote postgres's log.
+ */
+function refuseOtherMajor(bin: string, data: string, dir: string): void {
+  const made = fs.readFileSync(path.join(data, "PG_VERSION"), "utf8").trim()
+  const version = execFileSync(path.join(bin, "postgres"), ["--version"]).toString()
+  const running = /(\d+)(?:\.\d+)?/.exec(version)?.[1]
+  if (running && made !== running) {
+    throw new StartupError(
+      `${dir} holds a PostgreSQL ${made} cluster, and this is PostgreSQL ${running}`,
+      `start with DEMO_FRESH=1 (the demo's data is thrown away), or set PG_BIN to a PostgreSQL ${made} bin folder`
+    )
+  }
 }
 
 async function canQuery(url: string): Promise<boolean> {
