@@ -1,6 +1,6 @@
 import { Browser, BrowserContext, Page } from "playwright-core"
 import { admin } from "./support/admin"
-import { adminUrl, confirmPrompt, launchChromium, screenshot, signIn } from "./support/admin-browser"
+import { adminUrl, confirmPrompt, launchChromium, PAGE_MS, screenshot, signIn, waitForShown } from "./support/admin-browser"
 import { e2e } from "./support/e2e-env"
 import { eventually } from "./support/eventually"
 import { Shopper, VALID_CARD } from "./support/shopper"
@@ -18,11 +18,14 @@ let page: Page
 beforeAll(async () => {
   browser = await launchChromium()
   context = await browser.newContext({ viewport: { width: 1440, height: 1200 } })
+  // Playwright's own default, 30 s for every click, wait and navigation, was sized to an idle machine.
+  context.setDefaultTimeout(PAGE_MS)
+  context.setDefaultNavigationTimeout(PAGE_MS)
 })
 afterAll(() => browser?.close())
 
 const text = (selector: string) => page.locator(selector).first().innerText()
-async function waitForText(selector: string, expected: string | RegExp, timeout = 30_000): Promise<void> {
+async function waitForText(selector: string, expected: string | RegExp, timeout = PAGE_MS): Promise<void> {
   const deadline = Date.now() + timeout
   let last = ""
   while (Date.now() < deadline) {
@@ -47,7 +50,7 @@ describe("an order paid with a test card", () => {
     order = await new Shopper().buy()
     const data = order.payments[0].data
     await page.goto(`${adminUrl()}/a/orders/${order.id}`)
-    await page.waitForSelector('[data-testid="instantmerchant-order-widget"]', { timeout: 30_000 })
+    await waitForShown(page, '[data-testid="instantmerchant-order-widget"]')
     expect(await text('[data-testid="charge-id"]')).toBe(data.charge_id)
     expect(await text('[data-testid="card"]')).toMatch(/•••• 4242, expires 12\/\d{4}/)
     expect(await text('[data-testid="payment-mode"]')).toBe("authorized")
@@ -101,7 +104,7 @@ describe("a subscriber's card and subscription", () => {
 
   it("are on the customer's page", async () => {
     await page.goto(`${adminUrl()}/a/customers/${customerId}`)
-    await page.waitForSelector('[data-testid="instantmerchant-customer-widget"]', { timeout: 30_000 })
+    await waitForShown(page, '[data-testid="instantmerchant-customer-widget"]')
     await waitForText('[data-testid="saved-card"]', /•••• 4444, expires 12\/\d{4}/)
     await waitForText('[data-testid="instantmerchant-customer-widget"]', subscriptionId)
     await screenshot(page, "admin-customer", '[data-testid="instantmerchant-customer-widget"]')
@@ -109,13 +112,13 @@ describe("a subscriber's card and subscription", () => {
 
   it("is listed on the Subscriptions page, renewed now and canceled there, each after confirmation", async () => {
     await page.getByRole("link", { name: "Subscriptions" }).first().click()
-    await page.waitForSelector('[data-testid="subscriptions-page"]')
+    await waitForShown(page, '[data-testid="subscriptions-page"]')
     await page.click('[data-testid="filter-active"]')
     const row = page.locator('[data-testid="subscription-row"]', { hasText: subscriptionId })
     await row.waitFor()
     await screenshot(page, "admin-subscriptions")
     await row.click()
-    await page.waitForSelector('[data-testid="subscription-detail"]')
+    await waitForShown(page, '[data-testid="subscription-detail"]')
 
     await page.getByRole("button", { name: "Renew now" }).click()
     await confirmPrompt(page, "Renew and charge")
@@ -134,7 +137,7 @@ describe("a subscriber's card and subscription", () => {
 
   it("an invoice is created, sent and charged with the saved card on the Invoices page", async () => {
     await page.getByRole("link", { name: "Invoices" }).first().click()
-    await page.waitForSelector('[data-testid="invoices-page"]')
+    await waitForShown(page, '[data-testid="invoices-page"]')
     await page.getByRole("button", { name: "Create invoice" }).first().click()
     const form = page.locator('[data-testid="create-invoice-form"]')
     await form.locator("#invoice-customer").fill(email)
@@ -147,7 +150,7 @@ describe("a subscriber's card and subscription", () => {
     await form.getByLabel("Item 2 price").fill("25.50")
     await screenshot(page, "admin-invoice-form")
     await form.getByRole("button", { name: "Create invoice" }).click()
-    await page.waitForSelector('[data-testid="invoice-detail"]', { timeout: 30_000 })
+    await waitForShown(page, '[data-testid="invoice-detail"]')
     const num = Number(/\/a\/invoices\/(\d+)/.exec(page.url())?.[1])
     expect(await text('[data-testid="invoice-status"]')).toBe("open")
     await waitForText('[data-testid="invoice-sent"]', /^1×/)

@@ -6,13 +6,15 @@
 import fs from "node:fs"
 import path from "node:path"
 import { TEST_CARDS } from "../sandbox"
+import { describeError } from "./stack/describe-error"
+import { cleanLeftovers } from "./stack/leftovers"
 import { PACKAGE_ROOT } from "./stack/package-root"
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "./stack/seed-store"
 import { Stack, startStack, stopAllStacks } from "./stack/start-stack"
 import { StartupError } from "./stack/startup-error"
 
 const env = process.env
-const workDir = path.join(PACKAGE_ROOT, ".demo")
+const workDir = path.resolve(PACKAGE_ROOT, env.DEMO_DIR || ".demo")
 
 function port(name: string, fallback: number): number {
   const raw = env[name]
@@ -37,7 +39,13 @@ async function main(): Promise<void> {
   const parent = process.ppid
   setInterval(() => process.ppid !== parent && void shutdown("parent exited"), 500).unref()
 
-  if (env.DEMO_FRESH === "1") fs.rmSync(workDir, { recursive: true, force: true })
+  // Medusa runs from <workDir>/app and must find this package's node_modules from there.
+  if (path.relative(PACKAGE_ROOT, workDir).startsWith("..")) throw new StartupError(`DEMO_DIR=${env.DEMO_DIR} is outside ${PACKAGE_ROOT}`, "use a folder inside it")
+  if (env.DEMO_FRESH === "1") {
+    // Stop what a killed earlier demo left running before deleting its files.
+    await cleanLeftovers(workDir)
+    fs.rmSync(workDir, { recursive: true, force: true })
+  }
   const adminEmail = env.DEMO_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL
   const adminPassword = env.DEMO_ADMIN_PASSWORD || DEFAULT_ADMIN_PASSWORD
   const started = Date.now()
@@ -76,7 +84,7 @@ Press Ctrl-C to stop.`)
 }
 
 main().catch(async (e) => {
-  const line = e instanceof StartupError ? e.message : `the demo store could not start: ${(e as Error).message}`
+  const line = e instanceof StartupError ? e.message : `the demo store could not start: ${describeError(e)}`
   console.error(`\n${line}`)
   await shutdown("start-up failed", 1)
 })

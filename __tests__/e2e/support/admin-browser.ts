@@ -8,6 +8,24 @@ import { E2E_ADMIN } from "./e2e-env"
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 export const ARTIFACTS = path.join(PACKAGE_ROOT, "test-artifacts")
 
+/**
+ * How long a page of the admin may take to show something, on the slowest
+ * machine the suite supports: a loaded 2-core machine where Chromium, two
+ * Medusa instances and PostgreSQL share the CPU with other suites. An idle
+ * machine needs a second or two.
+ */
+export const PAGE_MS = 90_000
+
+/** Waits for `selector`; on timeout the error says where the page is and what it shows, not just "Timeout". */
+export async function waitForShown(page: Page, selector: string, timeout = PAGE_MS): Promise<void> {
+  try {
+    await page.waitForSelector(selector, { timeout })
+  } catch (e) {
+    const shown = (await page.locator("body").innerText().catch(() => "")).replace(/\s+/g, " ").trim().slice(0, 500)
+    throw new Error(`${selector} did not appear within ${timeout / 1000} s on ${page.url()}; the page shows: ${shown || "nothing"}`, { cause: e })
+  }
+}
+
 export function adminUrl(): string {
   const url = process.env.E2E_ADMIN_URL
   if (!url) throw new Error("E2E_ADMIN_URL is not set: run the end-to-end suite through jest, whose global setup starts the store")
@@ -19,7 +37,8 @@ export async function launchChromium(): Promise<Browser> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    // --disable-dev-shm-usage: a container's /dev/shm is often 64 MB, too small for the admin's pages; /tmp is used instead.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   })
 }
 
@@ -30,7 +49,7 @@ export async function signIn(context: BrowserContext): Promise<Page> {
   await page.fill('input[name="email"]', E2E_ADMIN.email)
   await page.fill('input[name="password"]', E2E_ADMIN.password)
   await page.click('button[type="submit"]')
-  await page.waitForURL(/\/a\//, { timeout: 60_000 })
+  await page.waitForURL(/\/a\//, { timeout: PAGE_MS })
   return page
 }
 

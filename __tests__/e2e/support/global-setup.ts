@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import path from "node:path"
+import { cleanLeftoversUnder } from "../../../src/demo/stack/leftovers"
 import { PACKAGE_ROOT } from "../../../src/demo/stack/package-root"
 import { startStack, stopAllStacks } from "../../../src/demo/stack/start-stack"
 import { E2E_ADMIN } from "./e2e-env"
@@ -11,6 +12,10 @@ import { E2E_ADMIN } from "./e2e-env"
  */
 export default async function globalSetup(): Promise<void> {
   const workDir = path.join(PACKAGE_ROOT, ".e2e", `run-${process.pid}`)
+  const say = (line: string) => process.stdout.write(`[e2e] ${line}\n`)
+  // A run killed with its reaper (kill -9 of both) leaves its servers behind; stop them.
+  const left = await cleanLeftoversUnder(path.dirname(workDir))
+  if (left.length) say(`stopped what killed earlier runs left running: ${left.join(", ")}`)
   fs.rmSync(workDir, { recursive: true, force: true })
   // Jest skips globalTeardown on Ctrl-C: stop the servers ourselves.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopAllStacks().finally(() => process.exit(130)))
@@ -23,7 +28,8 @@ export default async function globalSetup(): Promise<void> {
     redis: process.env.REDIS_URL || "auto",
     adminEmail: E2E_ADMIN.email,
     adminPassword: E2E_ADMIN.password,
-    log: () => undefined,
+    // The steps that take long (the admin build, cold) say so; the rest is quiet.
+    log: (line) => /admin build|admin dashboard|warning|stopped/.test(line) && say(line),
     // Renewals every 2 s, by the sandbox's clock, retried once an hour after the period ends, each making an order.
     env: {
       INSTANTMERCHANT_RENEWAL_SCHEDULE: "*/2 * * * * *",

@@ -3,6 +3,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { runNode } from "./medusa-server"
 import { PACKAGE_ROOT } from "./package-root"
+import { ChildWatcher } from "./reaper"
 import { StartupError } from "./startup-error"
 
 export interface AdminBuild {
@@ -41,7 +42,7 @@ function inputsHash(): string {
  * once. `medusa-admin build` exits 0 even when webpack fails, so success is
  * judged by build/index.html; a failure keeps the first error line.
  */
-export async function buildAdmin(appDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<AdminBuild> {
+export async function buildAdmin(appDir: string, env: NodeJS.ProcessEnv, logFile: string, options: { watcher?: ChildWatcher; progress?: (line: string) => void } = {}): Promise<AdminBuild> {
   const started = Date.now()
   const dir = path.join(CACHE_ROOT, inputsHash())
   if (fs.existsSync(path.join(dir, "index.html"))) return { dir, built: false, ms: Date.now() - started }
@@ -51,10 +52,17 @@ export async function buildAdmin(appDir: string, env: NodeJS.ProcessEnv, logFile
   fs.rmSync(scratch, { recursive: true, force: true })
   fs.mkdirSync(CACHE_ROOT, { recursive: true })
   const cli = require.resolve("@medusajs/admin/bin/medusa-admin.js", { paths: [PACKAGE_ROOT] })
+  // About 30 s cold on a 2-core machine, minutes when it is loaded: say that it runs, and for how long.
+  const progress = options.progress ?? (() => undefined)
+  progress("building the admin dashboard (first start, or after a change; about 30 s)…")
+  const ticker = setInterval(() => progress(`admin build running, ${Math.round((Date.now() - started) / 1000)} s`), 10_000)
+  ticker.unref()
   try {
-    await runNode([cli, "build"], { cwd: appDir, env: { ...env, MEDUSA_ADMIN_BUILD_DIR: scratch, NODE_ENV: "production" }, logFile, what: "the admin build" })
+    await runNode([cli, "build"], { cwd: appDir, env: { ...env, MEDUSA_ADMIN_BUILD_DIR: scratch, NODE_ENV: "production" }, logFile, what: "the admin build", watcher: options.watcher })
   } catch (e) {
     throw new StartupError(`the admin build failed: ${firstError(logFile) ?? (e as Error).message}`, `see ${logFile}`)
+  } finally {
+    clearInterval(ticker)
   }
   if (!fs.existsSync(path.join(scratch, "index.html"))) {
     fs.rmSync(scratch, { recursive: true, force: true })

@@ -1,3 +1,13 @@
+import { describeError } from "./describe-error"
+
+/** A request that got no answer: the connection failed. Its message names the request and the cause. */
+export class MedusaUnreachable extends Error {
+  constructor(readonly method: string, readonly url: string, cause: unknown) {
+    super(`${method} ${url} got no answer: ${describeError(cause)}`, { cause })
+    this.name = "MedusaUnreachable"
+  }
+}
+
 /** A tiny JSON client for Medusa's REST API, for seeding and for the end-to-end suite. */
 export interface RestAnswer<T = any> {
   status: number
@@ -10,11 +20,16 @@ export class MedusaRest {
   constructor(readonly baseUrl: string) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RestAnswer<T>> {
-    const res = await fetch(this.baseUrl + path, {
-      method,
-      headers: { "content-type": "application/json", ...this.headers, ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    let res: Response
+    try {
+      res = await fetch(this.baseUrl + path, {
+        method,
+        headers: { "content-type": "application/json", ...this.headers, ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    } catch (e) {
+      throw new MedusaUnreachable(method, this.baseUrl + path, e)
+    }
     const text = await res.text()
     let json: unknown
     try {

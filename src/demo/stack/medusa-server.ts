@@ -3,6 +3,8 @@ import fs from "node:fs"
 import path from "node:path"
 import { hasExited, stopGroup, waitFor } from "./child-process"
 import { PACKAGE_ROOT } from "./package-root"
+import { ChildWatcher } from "./reaper"
+import { runTool } from "./run-tool"
 import { StartupError } from "./startup-error"
 
 export interface MedusaServer {
@@ -35,28 +37,24 @@ export function medusaCli(): string {
   return require.resolve("@medusajs/medusa-cli/cli.js", { paths: [PACKAGE_ROOT] })
 }
 
-/** Runs a node script to completion, its output to a log file. */
-export function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; what: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const log = fs.openSync(options.logFile, "a")
-    const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", log, log] })
-    fs.closeSync(log)
-    child.on("error", reject)
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new StartupError(`${options.what} failed (exit ${code})`, `see ${options.logFile}`))))
-  })
+/** Runs a node script to completion, its output to a log file (see runTool). */
+export function runNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; what: string; watcher?: ChildWatcher }): Promise<void> {
+  return runTool(process.execPath, args, options)
 }
 
 /** Runs Medusa's and the plugins' migrations. */
-export function runMigrations(appDir: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+export function runMigrations(appDir: string, env: NodeJS.ProcessEnv, logFile: string, watcher?: ChildWatcher): Promise<void> {
   const script = path.join(PACKAGE_ROOT, "dist", "demo", "stack", "run-migrations.js")
-  return runNode([script, appDir], { cwd: appDir, env, logFile, what: "migrations" })
+  return runNode([script, appDir], { cwd: appDir, env, logFile, what: "the migrations", watcher })
 }
 
 /** `medusa start` in its own process group, ready when /health answers. */
-export async function startMedusa(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string): Promise<MedusaServer> {
+export async function startMedusa(appDir: string, port: number, env: NodeJS.ProcessEnv, logFile: string, watcher?: ChildWatcher): Promise<MedusaServer> {
   const log = fs.openSync(logFile, "a")
-  const child = spawn(process.execPath, [medusaCli(), "start", "-p", String(port)], { cwd: appDir, env, detached: true, stdio: ["ignore", log, log] })
+  const args = [medusaCli(), "start", "-p", String(port)]
+  const child = spawn(process.execPath, args, { cwd: appDir, env, detached: true, stdio: ["ignore", log, log] })
   fs.closeSync(log)
+  watcher?.watch(child, { name: "medusa", group: true, match: args.join(" ") })
   let died: string | null = null
   child.once("exit", (code, signal) => (died = `Medusa exited during start-up (code ${code}, signal ${signal})`))
   const stop = () => stopGroup(child, "SIGTERM")
@@ -66,13 +64,15 @@ export async function startMedusa(appDir: string, port: number, env: NodeJS.Proc
         const res = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) })
         return res.status === 200
       },
-      { what: "Medusa's /health", timeoutMs: 120_000, intervalMs: 200, abort: () => died }
+      // Minutes, not seconds: a first start on a loaded 2-core machine is slow, and a Medusa that dies says so at once.
+      { what: "Medusa's /health", timeoutMs: 300_000, intervalMs: 200, abort: () => died }
     )
   } catch (e) {
     await stop()
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""
     if (tail.includes("EADDRINUSE")) throw new StartupError(`port ${port} is in use`, "stop what uses it, or set MEDUSA_PORT")
-    throw new StartupError((e as Error).message, `see ${logFile}`)
+    const error = tail.split("\n").filter((l) => /error/i.test(l)).pop()?.trim().slice(0, 300)
+    throw new StartupError(`${(e as Error).message}${error ? `: ${error}` : ""}`, `see ${logFile}`)
   }
   return {
     url: `http://127.0.0.1:${port}`,

@@ -3,6 +3,7 @@ import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { stopGroup, waitFor } from "./child-process"
+import { ChildWatcher } from "./reaper"
 
 export interface RedisServer {
   url: string
@@ -15,7 +16,7 @@ export function hasRedisServer(): boolean {
 }
 
 /** A throwaway Redis on loopback, no persistence. */
-export async function startRedisServer(dir: string, port: number): Promise<RedisServer> {
+export async function startRedisServer(dir: string, port: number, watcher?: ChildWatcher): Promise<RedisServer> {
   fs.mkdirSync(dir, { recursive: true })
   const log = fs.openSync(path.join(dir, "redis.log"), "a")
   const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], {
@@ -23,6 +24,8 @@ export async function startRedisServer(dir: string, port: number): Promise<Redis
     stdio: ["ignore", log, log],
   })
   fs.closeSync(log)
+  // redis-server renames its process to "redis-server 127.0.0.1:<port>".
+  watcher?.watch(child, { name: "redis", group: true, match: `:${port}` })
   let died: string | null = null
   child.once("exit", (code) => (died = `redis-server exited (code ${code}); see ${path.join(dir, "redis.log")}`))
   await waitFor(() => canConnect(port), { what: "Redis", timeoutMs: 15_000, abort: () => died })

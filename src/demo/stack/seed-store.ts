@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process"
-import { medusaCli } from "./medusa-server"
 import { MedusaRest } from "./medusa-rest"
+import { StartupError } from "./startup-error"
 
 export const DEFAULT_ADMIN_EMAIL = "admin@example.com"
 export const DEFAULT_ADMIN_PASSWORD = "supersecret"
@@ -18,8 +17,9 @@ export interface SeededStore {
 
 export interface SeedOptions {
   medusaUrl: string
-  appDir: string
-  env: NodeJS.ProcessEnv
+  /** Unused since the admin user is created before Medusa starts (admin-user.ts); kept for callers. */
+  appDir?: string
+  env?: NodeJS.ProcessEnv
   adminEmail: string
   adminPassword: string
   log?: (line: string) => void
@@ -27,7 +27,8 @@ export interface SeedOptions {
 
 /**
  * Seeds the demo store through the admin REST API, idempotently: everything
- * is looked up first, so a second run creates nothing.
+ * is looked up first, so a second run creates nothing. The admin user must
+ * exist (ensureAdminUser).
  */
 export async function seedStore(options: SeedOptions): Promise<SeededStore> {
   const log = options.log ?? (() => undefined)
@@ -138,22 +139,17 @@ async function ensureSubscriptionProduct(api: MedusaRest, salesChannelId: string
   log(`created product ${product.id} (monthly subscription)`)
 }
 
-/** Logs in; creates the admin user with Medusa's CLI only when the login fails. */
+/**
+ * Logs in as the admin, whom start-stack.ts created before Medusa started
+ * (see admin-user.ts for why not here).
+ */
 async function adminToken_(api: MedusaRest, options: SeedOptions): Promise<string> {
-  const login = () => api.post("/admin/auth/token", { email: options.adminEmail, password: options.adminPassword })
-  let answer = await login()
+  const answer = await api.post("/admin/auth/token", { email: options.adminEmail, password: options.adminPassword })
   if (answer.status !== 200) {
-    const created = spawnSync(process.execPath, [medusaCli(), "user", "-e", options.adminEmail, "-p", options.adminPassword], {
-      cwd: options.appDir,
-      env: options.env,
-      encoding: "utf8",
-    })
-    const out = `${created.stdout}${created.stderr}`
-    if (created.status !== 0 && !out.includes("already exists")) throw new Error(`could not create the admin user: ${out.split("\n").filter((l) => l && !l.startsWith("query")).slice(-3).join(" ")}`)
-    answer = await login()
-    if (answer.status !== 200) {
-      throw new Error(`the admin ${options.adminEmail} exists with another password: set DEMO_ADMIN_PASSWORD to it, or start with DEMO_FRESH=1`)
-    }
+    throw new StartupError(
+      `the admin ${options.adminEmail} cannot log in (${answer.status}): the user exists with another password`,
+      "set DEMO_ADMIN_PASSWORD to it, or start with DEMO_FRESH=1"
+    )
   }
   return answer.body.access_token
 }

@@ -2,10 +2,15 @@ import fs from "node:fs"
 import path from "node:path"
 import { Sandbox, startSandbox } from "../../sandbox"
 import { AdminBuild, buildAdmin } from "./admin-build"
+import { ensureAdminUser } from "./admin-user"
+import { describeError } from "./describe-error"
 import { startStorefront, Storefront } from "../storefront/storefront-server"
 import { freePort, portInUse } from "./free-port"
 import { medusaEnv, runMigrations, startMedusa, writeAppFolder } from "./medusa-server"
 import { ensureDatabase, startPostgresCluster } from "./postgres-cluster"
+import { cleanLeftovers, RECORD_FILE } from "./leftovers"
+import { telemetryOffEnv } from "./medusa-telemetry"
+import { ChildWatcher, Reaper } from "./reaper"
 import { hasRedisServer, startRedisServer } from "./redis-server"
 import { SeededStore, seedStore } from "./seed-store"
 import { StartupError } from "./startup-error"
@@ -59,7 +64,9 @@ export async function stopAllStacks(): Promise<void> {
 /**
  * The whole store: the InstantMerchant sandbox, PostgreSQL, Redis when there
  * is one, Medusa with this plugin, the seed, and the storefront page.
- * Everything it started stops with `stop()`, in reverse order.
+ * Everything it started stops with `stop()`, in reverse order, and nothing
+ * outlives the process that started it (reaper.ts). A failure is a
+ * StartupError naming the step, its cause and the log to read.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stops: Array<() => Promise<void>> = []
@@ -68,24 +75,36 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     while (stops.length) await stops.pop()!().catch(() => undefined)
   }
   running.add(stop)
+  const step = { what: "preparing the work folder", log: options.workDir }
+  const doing = (what: string, log: string) => Object.assign(step, { what, log })
   try {
     fs.mkdirSync(options.workDir, { recursive: true })
+    const leftovers = await cleanLeftovers(options.workDir)
+    if (leftovers.length) options.log(`stopped what an earlier run left running: ${leftovers.join(", ")}`)
     await refuseTakenPorts(options)
+    const reaper = Reaper.start(path.join(options.workDir, RECORD_FILE))
+    stops.push(async () => {
+      await reaper.stopRemaining()
+      reaper.close()
+    })
 
+    doing("starting the sandbox", options.sandboxDataFile ?? options.workDir)
     const sandbox = await startSandbox({ port: options.sandboxPort, dataFile: options.sandboxDataFile })
     stops.push(() => sandbox.close())
     options.log(`sandbox ${sandbox.url}`)
 
     let databaseUrl = options.databaseUrl
     if (!databaseUrl) {
-      const cluster = await startPostgresCluster(path.join(options.workDir, "pg"), await freePort())
+      doing("starting PostgreSQL", path.join(options.workDir, "pg", "postgres.log"))
+      const cluster = await startPostgresCluster(path.join(options.workDir, "pg"), await freePort(), reaper)
       stops.push(() => cluster.stop())
       await ensureDatabase(cluster.url("postgres"), "medusa")
       databaseUrl = cluster.url("medusa")
-      options.log(`postgres ${databaseUrl}`)
+      options.log(`postgres ${databaseUrl} (${cluster.source})`)
     }
 
-    const redisUrl = await redisFor(options, stops)
+    doing("starting Redis", path.join(options.workDir, "redis", "redis.log"))
+    const redisUrl = await redisFor(options, stops, reaper)
 
     const appDir = path.join(options.workDir, "app")
     writeAppFolder(appDir)
@@ -96,51 +115,63 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       INSTANTMERCHANT_BASE_URL: sandbox.apiBaseUrl,
       INSTANTMERCHANT_API_KEY: "im_test_key",
       INSTANTMERCHANT_API_SECRET: "im_test_secret",
+      ...telemetryOffEnv(options.workDir),
       ...options.env,
     })
     if (!redisUrl) delete env.REDIS_URL
     const medusaLog = path.join(options.workDir, "medusa.log")
-    // The admin build (about 20 s when it is not cached) overlaps the migrations.
-    const adminBuilding = buildAdmin(appDir, env, path.join(options.workDir, "admin-build.log"))
+    // The admin build (about 30 s when it is not cached) overlaps the migrations.
+    const adminBuilding = buildAdmin(appDir, env, path.join(options.workDir, "admin-build.log"), { watcher: reaper, progress: options.log })
     adminBuilding.catch(() => undefined)
-    await runMigrations(appDir, env, path.join(options.workDir, "migrations.log"))
+    doing("running the migrations", path.join(options.workDir, "migrations.log"))
+    await runMigrations(appDir, env, step.log, reaper)
     options.log("migrations applied")
+    doing("building the admin dashboard", path.join(options.workDir, "admin-build.log"))
     const adminBuild = await adminBuilding
     env.MEDUSA_ADMIN_BUILD_DIR = adminBuild.dir
     options.log(adminBuild.built ? `admin built in ${(adminBuild.ms / 1000).toFixed(1)} s` : "admin build reused (nothing changed)")
-    const medusa = await startMedusa(appDir, options.medusaPort || (await freePort()), env, medusaLog)
+    // After the build: Medusa's CLI loads the admin plugin, which exits without one.
+    doing("creating the admin user", path.join(options.workDir, "admin-user.log"))
+    const created = await ensureAdminUser({ appDir, env, databaseUrl, email: options.adminEmail, password: options.adminPassword, logFile: step.log, watcher: reaper })
+    if (created) options.log(`created the admin user ${options.adminEmail}`)
+    doing("starting Medusa", medusaLog)
+    const medusa = await startMedusa(appDir, options.medusaPort || (await freePort()), env, medusaLog, reaper)
     stops.push(() => medusa.stop())
     options.log(`medusa ${medusa.url}`)
 
-    const seeded = await seedStore({ medusaUrl: medusa.url, appDir, env, adminEmail: options.adminEmail, adminPassword: options.adminPassword, log: options.log })
+    doing("seeding the store", medusaLog)
+    const seeded = await seedStore({ medusaUrl: medusa.url, adminEmail: options.adminEmail, adminPassword: options.adminPassword, log: options.log })
 
     let secondMedusaUrl: string | undefined
     if (options.secondInstance) {
-      const second = await startMedusa(appDir, await freePort(), env, path.join(options.workDir, "medusa-2.log"))
+      doing("starting the second Medusa", path.join(options.workDir, "medusa-2.log"))
+      const second = await startMedusa(appDir, await freePort(), env, step.log, reaper)
       stops.push(() => second.stop())
       secondMedusaUrl = second.url
     }
 
     let storefront: Storefront | undefined
     if (options.storefrontPort !== undefined) {
+      doing("starting the checkout page", options.workDir)
       storefront = await startStorefront({ port: options.storefrontPort, medusaUrl: medusa.url, seeded })
       stops.push(() => storefront!.close())
     }
     return { sandbox, medusaUrl: medusa.url, databaseUrl, redisUrl, storefront, seeded, medusaLog, secondMedusaUrl, adminUrl: `${medusa.url}/app`, adminBuild, stop }
   } catch (e) {
     await stop()
-    throw e
+    if (e instanceof StartupError) throw e
+    throw new StartupError(`${step.what} failed: ${describeError(e)}`, `see ${path.relative(process.cwd(), step.log) || step.log}`)
   }
 }
 
-async function redisFor(options: StackOptions, stops: Array<() => Promise<void>>): Promise<string | undefined> {
+async function redisFor(options: StackOptions, stops: Array<() => Promise<void>>, watcher: ChildWatcher): Promise<string | undefined> {
   if (options.redis === "off") return undefined
   if (options.redis !== "auto") return options.redis
   if (!hasRedisServer()) {
-    options.log("warning: no Redis (set REDIS_URL, or `apt-get install redis-server`): scheduled jobs, such as subscription renewals, will not run")
+    options.log("warning: no Redis (set REDIS_URL, or `apt-get install redis-server`): scheduled jobs, such as subscription renewals, will not run; checkout, the admin and its Renew now work")
     return undefined
   }
-  const redis = await startRedisServer(path.join(options.workDir, "redis"), await freePort())
+  const redis = await startRedisServer(path.join(options.workDir, "redis"), await freePort(), watcher)
   stops.push(() => redis.stop())
   options.log(`redis ${redis.url}`)
   return redis.url

@@ -28,6 +28,7 @@ export function startStorefront(options: { port: number; medusaUrl: string; seed
   const settings = JSON.stringify({
     regionId: options.seeded.regionId,
     variantId: options.seeded.variantId,
+    subscriptionVariantId: options.seeded.subscriptionVariantId,
     publishableKey: options.seeded.publishableKey,
   })
   const server = http.createServer((req, res) => {
