@@ -1,4 +1,5 @@
 import { AddressLike } from "../core/payment/gateway-address"
+import type { GatewayCustomerLinks } from "../customers/customer-link"
 
 /** A payment session, as far as this plugin reads it. */
 export interface CheckoutSession {
@@ -52,7 +53,7 @@ export interface CheckoutCart {
  * hands `updatePaymentData` only a session id and `authorizePayment` only the
  * session data, so the processor looks the rest up through this port.
  */
-export interface CheckoutLookup {
+export interface CheckoutLookup extends GatewayCustomerLinks {
   session(sessionId: string): Promise<CheckoutSession | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
   cart(cartId: string): Promise<CheckoutCart | null>
@@ -61,9 +62,4 @@ export interface CheckoutLookup {
    * it then). The session that made the charge is not told.
    */
   chargeWasReleased(chargeId: string): Promise<boolean>
-  /** Keeps the gateway customer id in the Medusa customer's metadata. */
-  rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void>
 }
-
-/** The metadata key that links a Medusa customer to its gateway customer. */
-export const GATEWAY_CUSTOMER_METADATA_KEY = "instantmerchant_customer_id"

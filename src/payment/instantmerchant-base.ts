@@ -5,20 +5,21 @@ import {
   PaymentProcessorSessionResponse,
   PaymentSessionStatus,
 } from "@medusajs/medusa"
-import { CardRetrieveResponse, InstantMerchantClient, InvalidRequestError, PaymentMode } from "../core/client"
-import { CardInput, gatewayCardFields, lastFour, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
+import { InstantMerchantClient, isRefusal, PaymentMode } from "../core/client"
+import { CardInput, NewCardInput, parseCardInput, SavedCardInput } from "../core/card/card-input"
 import { InputError } from "../core/input-error"
 import { BillingInterval } from "../core/subscription/billing-interval"
 import { intervalOfCart } from "../core/subscription/cart-interval"
 import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../core/money/amount"
 import { GatewayAddress, gatewayAddressFrom } from "../core/payment/gateway-address"
-import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
 import { AUTHORIZATION_LIFETIME_MS, authorizationKey, chargeClearedForMerge, isDeadAuthorization, withoutCharge } from "../core/payment/dead-authorization"
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../core/payment/session-data"
 import { buildError, processorError } from "./build-error"
 import { gatewayClientFor } from "./gateway-client"
-import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
+import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
+import { linkedGatewayCustomer } from "../customers/customer-link"
+import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 import { requestCustomerId } from "./request-customer"
 import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
@@ -63,6 +64,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   protected readonly client: InstantMerchantClient
   protected readonly lookup: CheckoutLookup
   protected readonly logger: Logger
+  protected readonly customers: GatewayCustomers
 
   protected constructor(container: Record<string, unknown>, options: unknown, deps: InstantMerchantDependencies = {}) {
     super(container, options as Record<string, unknown>)
@@ -70,6 +72,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     this.client = deps.client ?? gatewayClientFor(this.options)
     this.lookup = deps.lookup ?? new MedusaCheckoutLookup(container)
     this.logger = deps.logger ?? ((container as { logger?: Logger }).logger ?? console)
+    this.customers = new GatewayCustomers(this.client, this.lookup)
   }
 
   /** The identifier of the concrete processor: `instantmerchant`, ... */
@@ -85,8 +88,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       const currency_code = assertGatewayCurrency(context.currency_code)
       const amount = assertChargeAmount(context.amount)
       await this.checkCartIntervals(context.resource_id)
-      const linked = context.customer?.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
-      const instantmerchant_customer_id = context.customer?.has_account && Number.isSafeInteger(linked) ? (linked as number) : undefined
+      const instantmerchant_customer_id = accountLink(context.customer)
       return { session_data: { ...toSessionData({ amount, currency_code, instantmerchant_customer_id }) } }
     } catch (e) {
       return buildError(e, "payment setup")
@@ -108,8 +110,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
           `Charge ${data.charge_id} was authorized for ${data.amount} cents; cancel it before changing the cart.`
         )
       }
-      const linked = context.customer?.has_account ? context.customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
-      if (data.card_saved && linked !== data.instantmerchant_customer_id) {
+      if (data.card_saved && accountLink(context.customer) !== data.instantmerchant_customer_id) {
         // The cart's customer changed (another sign-in, or a sign-out): a saved card belongs to the account it was saved on.
         return this.initiatePayment(context)
       }
@@ -206,8 +207,8 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     try {
       await this.captureCharge(data, `im_capture_${data.charge_id}`)
     } catch (e) {
-      if (isConflict(e, "charge_already_captured")) return { ...toSessionData({ ...data, captured: true }) }
-      if (isConflict(e, "authorization_expired")) {
+      if (isRefusal(e, "charge_already_captured")) return { ...toSessionData({ ...data, captured: true }) }
+      if (isRefusal(e, "authorization_expired")) {
         const expired = processorError(
           `The authorization of ${data.charge_id} expired${data.authorization_expires_at ? ` on ${data.authorization_expires_at}` : ""} and can no longer be captured`,
           "authorization_expired",
@@ -320,37 +321,29 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
       await this.refundCharge(data, undefined, `im_release_${data.charge_id}`)
     } catch (e) {
       // Already released, or expired (the gateway then counts it as refunded): the money is free either way.
-      if (!isConflict(e, "charge_already_refunded") && !isConflict(e, "authorization_expired")) return this.fail(e, operation)
+      if (!isRefusal(e, "charge_already_refunded", "authorization_expired")) return this.fail(e, operation)
     }
     return { ...toSessionData({ ...data, released: true }) }
   }
 
   private async useSavedCard(input: SavedCardInput, cart: CheckoutCart): Promise<Partial<InstantMerchantSessionData>> {
-    const customer = cart.customer
-    const gatewayCustomer = customer?.has_account ? customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
-    if (!customer?.has_account || !Number.isSafeInteger(gatewayCustomer)) {
-      throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
-    }
-    let listed: CardRetrieveResponse
-    try {
-      listed = await this.client.cards.retrieve({ customer: gatewayCustomer as number, card_id: input.card_id })
-    } catch (e) {
-      if (e instanceof InvalidRequestError && e.statusCode === 404) throw new InputError("card_id", "is not one of your saved cards")
-      throw e
-    }
-    const card = listed.data.find((c) => c.card_id === input.card_id)
-    if (!card) throw new InputError("card_id", "is not one of your saved cards")
-    const [month, year] = card.cc_valid_thru.split("/").map(Number)
+    const gatewayCustomer = accountLink(cart.customer)
+    if (gatewayCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
+    const card = await this.customers.ownedCard(gatewayCustomer, input.card_id, "is not one of your saved cards")
     return {
-      instantmerchant_customer_id: gatewayCustomer as number,
+      instantmerchant_customer_id: gatewayCustomer,
       card_saved: true,
       card_id: card.card_id,
-      card_last_4: card.cc_last_4,
-      card_exp_month: month,
-      card_exp_year: year,
+      card_last_4: card.last_4,
+      card_exp_month: card.exp_month,
+      card_exp_year: card.exp_year,
     }
   }
 
+  /**
+   * Stores the card on the account's gateway customer (made on first need
+   * and linked), whose cards are its saved cards; or on one of its own.
+   */
   private async storeNewCard(
     input: NewCardInput,
     cart: CheckoutCart,
@@ -359,30 +352,16 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
   ): Promise<Partial<InstantMerchantSessionData>> {
     // Only a signed-in customer can come back for a saved card.
     const save = !!cart.customer?.has_account && (input.save_card || input.is_default)
-    const customerId = save ? await this.accountCustomerFor(cart) : await this.sessionCustomerFor(cart, sessionId, current)
-    const card = await this.client.cards.create({ customer: customerId, ...gatewayCardFields(input, { save_card: save, is_default: save && input.is_default }) })
+    const customerId = save ? await this.customers.ofAccount(cart.customer!, () => customerDetailsOf(cart)) : await this.sessionCustomerFor(cart, sessionId, current)
+    const card = await this.customers.storeCard(customerId, input, { save_card: save, is_default: save && input.is_default })
     return {
       instantmerchant_customer_id: customerId,
       card_saved: save,
       card_id: card.card_id,
-      card_last_4: card.card_last_4 || lastFour(input.card_number),
-      card_exp_month: input.exp_month,
-      card_exp_year: input.exp_year,
+      card_last_4: card.last_4,
+      card_exp_month: card.exp_month,
+      card_exp_year: card.exp_year,
     }
-  }
-
-  /**
-   * The gateway customer of a signed-in Medusa customer, whose stored cards
-   * are their saved cards. Made on first need and kept in the customer's
-   * metadata.
-   */
-  private async accountCustomerFor(cart: CheckoutCart): Promise<number> {
-    const customer = cart.customer!
-    const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
-    if (Number.isSafeInteger(linked)) return linked as number
-    const id = await this.createGatewayCustomer(cart, customer.id)
-    await this.lookup.rememberGatewayCustomer(customer.id, id)
-    return id
   }
 
   /**
@@ -392,24 +371,10 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
    * card, or a card the shopper chose not to save, goes on a customer of its own.
    */
   private async sessionCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
-    const linked = cart.customer?.has_account ? cart.customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY] : undefined
-    if (current.instantmerchant_customer_id !== undefined && current.instantmerchant_customer_id !== linked) {
+    if (current.instantmerchant_customer_id !== undefined && current.instantmerchant_customer_id !== accountLink(cart.customer)) {
       return current.instantmerchant_customer_id
     }
-    return this.createGatewayCustomer(cart, sessionId)
-  }
-
-  /**
-   * Card create needs a gateway customer, made here from the cart's email and
-   * billing address (see gatewayCustomerRequest for the username and key).
-   */
-  private async createGatewayCustomer(cart: CheckoutCart, owner: string): Promise<number> {
-    const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
-    const email = cart.email ?? cart.customer?.email
-    if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
-    const { params, idempotencyKey } = gatewayCustomerRequest(owner, address, email)
-    const created = await this.client.customers.create(params, { idempotencyKey })
-    return created.customer_id
+    return this.customers.create(sessionId, customerDetailsOf(cart))
   }
 
   /** Logs what an admin needs (never card data: errors hold none) and builds Medusa's error. */
@@ -435,8 +400,17 @@ function assertSignedInAsCartCustomer(cart: CheckoutCart, field: string): void {
   if (cart.customer?.id !== signedIn) throw new InputError(field, "this cart belongs to another customer than the one signed in")
 }
 
-function isConflict(e: unknown, code: string): boolean {
-  return e instanceof InvalidRequestError && e.code === code
+/** The gateway customer linked to a signed-in account; a guest's customer record links none. */
+function accountLink(customer: Pick<CheckoutCustomer, "id" | "has_account" | "metadata"> | null | undefined): number | undefined {
+  return customer?.has_account ? linkedGatewayCustomer(customer) : undefined
+}
+
+/** Card create needs a gateway customer, made from the cart's email and billing address. */
+function customerDetailsOf(cart: CheckoutCart): CustomerDetails {
+  const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
+  const email = cart.email ?? cart.customer?.email
+  if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
+  return { address, email }
 }
 
 export type { CardInput }

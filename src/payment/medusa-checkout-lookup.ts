@@ -1,4 +1,5 @@
-import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
+import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
+import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Cradle = Record<string, any>
@@ -74,8 +75,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   }
 
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
-    // customerService.update merges metadata, so other plugins' keys survive.
-    await this.container.customerService.update(customerId, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: gatewayCustomerId } })
+    await new MedusaCustomerLinks(() => this.container.customerService).rememberGatewayCustomer(customerId, gatewayCustomerId)
   }
 }
 

@@ -1,13 +1,13 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager, FindOptionsWhere } from "typeorm"
 import { CardInput, gatewayCardFields, lastFour } from "../core/card/card-input"
-import { InstantMerchantClient, InvalidRequestError, InvoiceChargeParams, InvoiceCreateParams } from "../core/client"
+import { InstantMerchantClient, InvoiceChargeParams, InvoiceCreateParams, isRefusal } from "../core/client"
 import { InputError } from "../core/input-error"
 import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
 import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
-import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
+import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
+import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
 import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
-import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
 import { invoiceChargeKey } from "../payment/invoice/invoice-charge-key"
 import { withKeyGenerations } from "../core/client/key-generations"
 import { lettersDigest } from "../core/payment/idempotency-digest"
@@ -50,6 +50,7 @@ type Logger = { warn(m: string): void }
 class InstantMerchantInvoiceService extends TransactionBaseService implements InvoiceRecords {
   private readonly options: ResolvedPluginOptions
   private client_?: InstantMerchantClient
+  private customers_?: GatewayCustomers
 
   constructor(private readonly container: Cradle, options: unknown) {
     super(container)
@@ -60,6 +61,11 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   protected get client(): InstantMerchantClient {
     this.client_ ??= gatewayClientFor(this.options)
     return this.client_
+  }
+
+  private get customers(): GatewayCustomers {
+    this.customers_ ??= new GatewayCustomers(this.client, new MedusaCustomerLinks(() => this.container.customerService))
+    return this.customers_
   }
 
   // ---- reading ----------------------------------------------------------
@@ -92,7 +98,8 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
    */
   async create(input: CreateInvoiceInput, requestKey?: string): Promise<InstantMerchantInvoice> {
     const customer = await this.customer(input.customer_id)
-    const gatewayCustomer = await this.gatewayCustomerOf(customer, input.address)
+    // Made and linked on first need, through the same request as checkout's.
+    const gatewayCustomer = await this.customers.ofAccount(customer, () => invoiceCustomerDetails(customer, input.address))
     const params: InvoiceCreateParams = {
       customer: gatewayCustomer,
       description: input.description,
@@ -147,7 +154,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   async charge(invoiceNum: number, input: ChargeInvoiceInput): Promise<InstantMerchantInvoice> {
     return this.locked(invoiceNum, async (record, save) => {
       assertChargeable(record)
-      if (input.card.kind === "saved") await this.assertCardOf(record.gateway_customer_id, input.card.card_id)
+      if (input.card.kind === "saved") await this.customers.ownedCard(record.gateway_customer_id, input.card.card_id, "is not a saved card of this invoice's customer")
       const params: InvoiceChargeParams = {
         invoice_num: invoiceNum,
         payment_mode: input.payment_mode,
@@ -269,37 +276,6 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
       throw e
     }
   }
-
-  /**
-   * The gateway customer linked in the Medusa customer's metadata, or one
-   * made now from the customer's address (or the `address` sent), through
-   * the same request as checkout's (gatewayCustomerRequest).
-   */
-  private async gatewayCustomerOf(customer: any, sent: AddressLike | undefined): Promise<number> {
-    const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
-    if (Number.isSafeInteger(linked)) return linked as number
-    const own: AddressLike | undefined = sent ?? customer.billing_address ?? customer.shipping_addresses?.[0]
-    if (!own) {
-      throw new InputError("address", `is required: customer ${customer.id} has no gateway customer yet and no address of their own, and the gateway needs one to make it`)
-    }
-    const address = gatewayAddressFrom({ ...own, first_name: own.first_name || customer.first_name, last_name: own.last_name || customer.last_name }, "address")
-    const { params, idempotencyKey } = gatewayCustomerRequest(customer.id, address, customer.email)
-    const created = await this.client.customers.create(params, { idempotencyKey })
-    // customerService.update merges metadata, so other plugins' keys survive.
-    await this.container.customerService.update(customer.id, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: created.customer_id } })
-    return created.customer_id
-  }
-
-  /** The reference lets a saved card pay only its own customer's invoices; say so before trying. */
-  private async assertCardOf(gatewayCustomer: number, cardId: string): Promise<void> {
-    try {
-      const listed = await this.client.cards.retrieve({ customer: gatewayCustomer, card_id: cardId })
-      if (listed.data.some((c) => c.card_id === cardId)) return
-    } catch (e) {
-      if (!(e instanceof InvalidRequestError && e.statusCode === 404)) throw e
-    }
-    throw new InputError("card_id", "is not a saved card of this invoice's customer")
-  }
 }
 
 /** The card part of /invoice/charge: details pass through this call only. */
@@ -308,8 +284,17 @@ function cardParams(card: CardInput): Partial<InvoiceChargeParams> {
   return gatewayCardFields(card)
 }
 
-function isRefusal(e: unknown, code: string): boolean {
-  return e instanceof InvalidRequestError && e.code === code
+/**
+ * The gateway customer's details for an invoice: the Medusa customer's own
+ * address (or the `address` sent), named after the customer where the address is not.
+ */
+function invoiceCustomerDetails(customer: any, sent: AddressLike | undefined): CustomerDetails {
+  const own: AddressLike | undefined = sent ?? customer.billing_address ?? customer.shipping_addresses?.[0]
+  if (!own) {
+    throw new InputError("address", `is required: customer ${customer.id} has no gateway customer yet and no address of their own, and the gateway needs one to make it`)
+  }
+  const address = gatewayAddressFrom({ ...own, first_name: own.first_name || customer.first_name, last_name: own.last_name || customer.last_name }, "address")
+  return { address, email: customer.email }
 }
 
 export default InstantMerchantInvoiceService

@@ -1,7 +1,7 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { EntityManager } from "typeorm"
-import { CardError, InstantMerchantClient, InstantMerchantError, InvalidRequestError } from "../core/client"
+import { CardError, InstantMerchantClient, InstantMerchantError, isRefusal } from "../core/client"
 import { redact } from "../core/client/redact"
 import { gatewayCardFields, parseCardInput } from "../core/card/card-input"
 import { cardKeyPart } from "../core/card/card-key"
@@ -12,7 +12,6 @@ import { isBillingInterval } from "../core/subscription/billing-interval"
 import { renewalDueAt, retryAt } from "../core/subscription/renewal-schedule"
 import { InstantMerchantSubscription, SubscriptionStatus } from "../models/instantmerchant-subscription"
 import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
-import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
 import { gatewayClientFor } from "../payment/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
 import { createRenewalOrder } from "../subscription/renewal-order"
@@ -75,14 +74,6 @@ export interface SubscriptionFilters {
   customer_id?: string
 }
 
-/** A card saved with the gateway, as the storefront may offer it. */
-export interface SavedCard {
-  card_id: string
-  last_4: string
-  exp_month: number
-  exp_year: number
-  is_default: boolean
-}
 
 const ACTIVE: SubscriptionStatus[] = ["active", "past_due"]
 
@@ -462,7 +453,7 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
       try {
         await this.client.subscriptions.cancel({ subscription_id: subscription.gateway_subscription_id }, { idempotencyKey: `im_cancel_${subscription.gateway_subscription_id}` })
       } catch (e) {
-        if (!(e instanceof InvalidRequestError && e.code === "subscription_canceled")) throw e
+        if (!isRefusal(e, "subscription_canceled")) throw e
       }
       await this.updateRow(m, id, { status: "canceled", canceled_at: now, next_renewal_at: null })
       return { ...subject(subscription), status: "canceled" }
@@ -496,18 +487,6 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
       })
     })
     return this.retrieve(id)
-  }
-
-  /** The customer's saved cards at the gateway; none before their first saved card. */
-  async savedCards(customerId: string): Promise<SavedCard[]> {
-    const customer = await this.cradle.customerService.retrieve(customerId)
-    const gatewayCustomer = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
-    if (!Number.isSafeInteger(gatewayCustomer)) return []
-    const { data } = await this.client.cards.retrieve({ customer: gatewayCustomer })
-    return data.map((c) => {
-      const [month, year] = c.cc_valid_thru.split("/").map(Number)
-      return { card_id: c.card_id, last_4: c.cc_last_4, exp_month: month, exp_year: year, is_default: c.is_default === "1" }
-    })
   }
 
   private async emit(event: string, about: EventSubject): Promise<void> {

@@ -1,4 +1,5 @@
-import { CheckoutCart, CheckoutCustomer, CheckoutLineItem, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "../checkout-lookup"
+import { GATEWAY_CUSTOMER_METADATA_KEY } from "../../customers/customer-link"
+import { CheckoutCart, CheckoutCustomer, CheckoutLineItem, CheckoutLookup, CheckoutSession } from "../checkout-lookup"
 
 /**
  * Medusa's side of a checkout, held in memory: carts, customers and payment

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from "../../core/client"
+import { isRefusal } from "../../core/client"
 import { InstantMerchantSessionData } from "../../core/payment/session-data"
 import { ChargeOutcome, ChargeRequest, InstantMerchantBase, InstantMerchantDependencies } from "../instantmerchant-base"
 import { dueDate } from "./due-date"
@@ -84,7 +84,10 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
 
   /** Invoice capture. Already captured still marks the record, then lets the base treat it as success. */
   protected override async captureCharge(data: InstantMerchantSessionData, idempotencyKey: string): Promise<void> {
-    const refused = await settled(this.client.invoices.capture({ charge_id: data.charge_id! }, { idempotencyKey }), ["charge_already_captured"])
+    const refused = await this.client.invoices.capture({ charge_id: data.charge_id! }, { idempotencyKey }).then(
+      () => undefined,
+      (e) => refusalOf(e, "charge_already_captured")
+    )
     if (data.invoice_num !== undefined) await this.records.recordCapture(data.invoice_num)
     if (refused) throw refused
   }
@@ -103,9 +106,9 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
       return refund
     }
     let refund: { refund_id: string } = { refund_id: "" }
-    const refused = await settled(
-      this.client.invoices.refund({ charge_id: data.charge_id! }, { idempotencyKey }).then((r) => void (refund = r)),
-      ["charge_already_refunded", "authorization_expired"]
+    const refused = await this.client.invoices.refund({ charge_id: data.charge_id! }, { idempotencyKey }).then(
+      (r) => void (refund = r),
+      (e) => refusalOf(e, "charge_already_refunded", "authorization_expired")
     )
     if (data.invoice_num !== undefined) await this.records.recordRelease(data.invoice_num)
     if (refused) throw refused
@@ -114,16 +117,11 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
 }
 
 /**
- * Runs a gateway call; a refusal with one of `codes` (the work is already
- * done) is returned instead of thrown, so the record can be brought up to
- * date before the caller sees it. Anything else is thrown.
+ * A refusal with one of `codes` (the work is already done) is returned
+ * instead of thrown, so the record can be brought up to date before the
+ * caller sees it. Anything else is thrown.
  */
-async function settled(call: Promise<unknown>, codes: string[]): Promise<InvalidRequestError | undefined> {
-  try {
-    await call
-    return undefined
-  } catch (e) {
-    if (e instanceof InvalidRequestError && e.code !== undefined && codes.includes(e.code)) return e
-    throw e
-  }
+function refusalOf(e: unknown, ...codes: string[]): Error {
+  if (isRefusal(e, ...codes)) return e
+  throw e
 }
