@@ -23,8 +23,8 @@ import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession } from 
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 import { requestCustomerId } from "./request-customer"
 import { ResolvedPluginOptions, resolvePluginOptions } from "./plugin-options"
+import { Logger, loggerOf } from "../config/cradle"
 
-type Logger = { info(m: string): void; warn(m: string): void; error(m: string): void; debug?(m: string): void }
 
 /** Everything a charge needs, gathered by authorizePayment. */
 export interface ChargeRequest {
@@ -71,7 +71,7 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     this.options = resolvePluginOptions(options)
     this.client = deps.client ?? gatewayClientFor(this.options)
     this.lookup = deps.lookup ?? new MedusaCheckoutLookup(container)
-    this.logger = deps.logger ?? ((container as { logger?: Logger }).logger ?? console)
+    this.logger = deps.logger ?? loggerOf(container)
     this.customers = new GatewayCustomers(this.client, this.lookup)
   }
 

@@ -1,8 +1,8 @@
+import type { Cradle } from "../config/cradle"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
 import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Cradle = Record<string, any>
 
 /**
  * The {@link CheckoutLookup} on Medusa's own services. Services are resolved

@@ -4,6 +4,8 @@ import { CardInput, gatewayCardFields, lastFour } from "../core/card/card-input"
 import { InstantMerchantClient, InvoiceChargeParams, InvoiceCreateParams, isRefusal } from "../core/client"
 import { InputError } from "../core/input-error"
 import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
+import type { Cradle } from "../config/cradle"
+import { loggerOf } from "../config/cradle"
 import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
 import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
@@ -30,8 +32,6 @@ import { gatewayClientFor } from "../payment/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Cradle = Record<string, any>
-type Logger = { warn(m: string): void }
 
 /**
  * Owns the `instantmerchant_invoice` records and every invoice operation of
@@ -252,7 +252,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
       await this.locked(invoiceNum, work)
     } catch (e) {
       if (!(e instanceof InvoiceNotFoundError)) throw e
-      ;(this.container.logger as Logger | undefined)?.warn(`InstantMerchant: no record of invoice ${invoiceNum}; the gateway's change was not recorded`)
+      ;loggerOf(this.container).warn(`InstantMerchant: no record of invoice ${invoiceNum}; the gateway's change was not recorded`)
     }
   }
 

@@ -10,6 +10,7 @@ import { InputError } from "../core/input-error"
 import { declineMessage } from "../core/payment/decline-message"
 import { isBillingInterval } from "../core/subscription/billing-interval"
 import { renewalDueAt, retryAt } from "../core/subscription/renewal-schedule"
+import type { Cradle } from "../config/cradle"
 import { InstantMerchantSubscription, SubscriptionStatus } from "../models/instantmerchant-subscription"
 import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
 import { gatewayClientFor } from "../payment/gateway-client"
@@ -22,8 +23,6 @@ import { errorFailureCode, renewalFailureKind } from "../subscription/renewal-fa
 import { SubscriptionClock } from "../subscription/subscription-clock"
 import { BUSY_CODE, busy, lockToChange, lockToRenew } from "../subscription/subscription-lock"
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Cradle = Record<string, any>
 
 export const SUBSCRIPTION_EVENTS = {
   created: "instantmerchant.subscription.created",

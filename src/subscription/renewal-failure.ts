@@ -1,4 +1,4 @@
-import { CardError, InstantMerchantError, InvalidRequestError } from "../core/client"
+import { CardError, InstantMerchantError, isRefusal } from "../core/client"
 
 /**
  * What a failed renewal call means for the money, and so for the record:
@@ -15,7 +15,7 @@ export type RenewalFailureKind = "maybe_processed" | "canceled_at_gateway" | "de
 
 export function renewalFailureKind(e: unknown): RenewalFailureKind {
   if (!(e instanceof InstantMerchantError) || e.maybeProcessed) return "maybe_processed"
-  if (e instanceof InvalidRequestError && e.code === "subscription_canceled") return "canceled_at_gateway"
+  if (isRefusal(e, "subscription_canceled")) return "canceled_at_gateway"
   if (e instanceof CardError) return "declined"
   return "error"
 }

@@ -1,11 +1,11 @@
 import { PaymentSession } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
+import type { Cradle } from "../config/cradle"
 import type { InstantMerchantSubscription } from "../models/instantmerchant-subscription"
 import type { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Cradle = Record<string, any>
 
 const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "city", "province", "postal_code", "country_code", "phone"] as const
 

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from "./errors"
+import { isRefusal } from "./errors"
 
 /** How many different requests one operation may try before it is refused as too many. */
 export const MAX_KEY_GENERATIONS = 5
@@ -21,7 +21,7 @@ export async function withKeyGenerations<T>(baseKey: string, send: (idempotencyK
     try {
       return await send(key)
     } catch (e) {
-      if (!(e instanceof InvalidRequestError && e.code === "idempotency_key_reuse") || generation >= MAX_KEY_GENERATIONS) throw e
+      if (!isRefusal(e, "idempotency_key_reuse") || generation >= MAX_KEY_GENERATIONS) throw e
     }
   }
 }

@@ -1,5 +1,6 @@
 import { CardInput, parseCardInput } from "../../core/card/card-input"
 import { InputError } from "../../core/input-error"
+import { bool, knownFields as object, oneOf, pagination, text } from "../../core/input-fields"
 import { MINIMUM_CHARGE_CENTS, formatUsd } from "../../core/money/amount"
 import { AddressLike } from "../../core/payment/gateway-address"
 import { formatDueDate } from "./due-date"
@@ -94,49 +95,13 @@ export function parseEmptyBody(body: unknown): void {
 
 export function parseListInvoicesQuery(query: unknown): ListInvoicesQuery {
   const q = object(query ?? {}, ["offset", "limit", "status", "customer_id", "order_id", "cart_id"])
-  const out: ListInvoicesQuery = { offset: wholeNumber(q.offset, "offset", 0, 0, Number.MAX_SAFE_INTEGER), limit: wholeNumber(q.limit, "limit", 20, 1, 100) }
-  if (q.status !== undefined) {
-    if (typeof q.status !== "string" || !(INVOICE_STATUSES as readonly string[]).includes(q.status)) {
-      throw new InputError("status", `must be one of ${INVOICE_STATUSES.join(", ")}`)
-    }
-    out.status = q.status as InvoiceStatus
-  }
+  const out: ListInvoicesQuery = pagination(q)
+  const status = oneOf(q.status, "status", INVOICE_STATUSES)
+  if (status !== undefined) out.status = status
   for (const key of ["customer_id", "order_id", "cart_id"] as const) {
     if (q[key] !== undefined) out[key] = text(q[key], key, 100)
   }
   return out
-}
-
-// ---- field readers ----
-
-function object(value: unknown, known: string[]): Record<string, unknown> {
-  if (value === undefined || value === null) value = {}
-  if (typeof value !== "object" || Array.isArray(value)) throw new InputError("body", "must be a JSON object")
-  const o = value as Record<string, unknown>
-  const unknownKey = Object.keys(o).find((k) => !known.includes(k))
-  if (unknownKey !== undefined) {
-    throw new InputError(unknownKey, known.length ? `is not a field of this request (known: ${known.join(", ")})` : "is not a field of this request, which takes none")
-  }
-  return o
-}
-
-function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== "string" || !value.trim()) throw new InputError(field, "is required, as a non-empty string")
-  if (value.trim().length > max) throw new InputError(field, `must be at most ${max} characters`)
-  return value.trim()
-}
-
-function bool(value: unknown, field: string): boolean {
-  if (value === undefined || value === null) return false
-  if (typeof value !== "boolean") throw new InputError(field, "must be true or false")
-  return value
-}
-
-function wholeNumber(value: unknown, field: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === "") return fallback
-  const n = typeof value === "string" && /^\d{1,15}$/.test(value) ? Number(value) : typeof value === "number" ? value : NaN
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InputError(field, `must be a whole number from ${min} to ${max}`)
-  return n
 }
 
 /** `[{ name, price }]`, prices in integer cents: the gateway takes no decimals, and we never round. */

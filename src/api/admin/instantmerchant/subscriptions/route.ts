@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { subscriptionView } from "../../../../subscription/subscription-view"
-import { oneOf, optionalId, pagination } from "../../../query-params"
+import { oneOf, optionalId, pagination } from "../../../../core/input-fields"
 import { subscriptionsOf } from "../../../../subscription/subscriptions-of"
 import { respond } from "../../../respond"
 

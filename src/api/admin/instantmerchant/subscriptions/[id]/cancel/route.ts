@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { subscriptionView } from "../../../../../../subscription/subscription-view"
-import { pathParam } from "../../../../../query-params"
+import { pathParam } from "../../../../../../core/input-fields"
 import { respond } from "../../../../../respond"
 import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
 

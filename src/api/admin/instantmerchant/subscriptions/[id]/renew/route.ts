@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { InputError } from "../../../../../../core/input-error"
 import { renewalView, subscriptionView } from "../../../../../../subscription/subscription-view"
-import { bodyObject, pathParam } from "../../../../../query-params"
+import { bodyObject, pathParam } from "../../../../../../core/input-fields"
 import { respond } from "../../../../../respond"
 import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { subscriptionView } from "../../../../../../../../subscription/subscription-view"
 import { subscriptionsOf } from "../../../../../../../../subscription/subscriptions-of"
-import { bodyObject, pathParam } from "../../../../../../../query-params"
+import { bodyObject, pathParam } from "../../../../../../../../core/input-fields"
 import { respond } from "../../../../../../../respond"
 import { customerIdOf } from "../../../customer-id"
 
