@@ -3,8 +3,8 @@
  * `dist/services`, `dist/loaders` and friends; this is for code that wants the
  * InstantMerchant client or the sandbox directly.
  */
-export * from "./core/client"
+export * from "./client"
 export { startSandbox, TEST_CARDS, DECLINING_TEST_CARDS } from "./sandbox"
 export type { Sandbox, SandboxOptions, SandboxControls } from "./sandbox"
-export type { InstantMerchantPluginOptions } from "./payment/plugin-options"
-export type { InstantMerchantSessionData, RefundRecord } from "./core/payment/session-data"
+export type { InstantMerchantPluginOptions } from "./config/plugin-options"
+export type { InstantMerchantSessionData, RefundRecord } from "./rules/session/session-data"

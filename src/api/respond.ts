@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../core/client"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../client"
 import type { Logger } from "../config/cradle"
-import { InputError } from "../core/input-error"
-import { buildError } from "../payment/build-error"
-import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
+import { InputError } from "../rules/input/input-error"
+import { buildError } from "../checkout/build-error"
+import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
 
 
 /** Medusa's own error types, for errors a service throws as MedusaError. */

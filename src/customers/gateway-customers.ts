@@ -1,8 +1,8 @@
-import { gatewayCardFields, lastFour, NewCardInput } from "../core/card/card-input"
-import { InstantMerchantClient, isUnknownResource } from "../core/client"
-import { InputError } from "../core/input-error"
-import { GatewayAddress } from "../core/payment/gateway-address"
-import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
+import { gatewayCardFields, lastFour, NewCardInput } from "../rules/card/card-input"
+import { InstantMerchantClient, isUnknownResource } from "../client"
+import { InputError } from "../rules/input/input-error"
+import { GatewayAddress } from "./gateway-address"
+import { gatewayCustomerRequest } from "./gateway-customer-request"
 import { GatewayCustomerLinks, linkedGatewayCustomer, ShopCustomer } from "./customer-link"
 import { SavedCard, savedCardOf } from "./saved-card"
 

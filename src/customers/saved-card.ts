@@ -1,4 +1,4 @@
-import type { StoredCard } from "../core/client"
+import type { StoredCard } from "../client"
 
 /** A card saved with the gateway, as the storefront and the admin may show it (no card data beyond the last 4). */
 export interface SavedCard {

@@ -1,6 +1,6 @@
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 import { BeforeInsert, Column, Entity, Index, OneToMany } from "typeorm"
-import type { BillingInterval } from "../core/subscription/billing-interval"
+import type { BillingInterval } from "../rules/subscription/billing-interval"
 import { InstantMerchantSubscriptionRenewal } from "./instantmerchant-subscription-renewal"
 
 export type SubscriptionStatus = "active" | "past_due" | "canceled" | "expired"

@@ -1,10 +1,10 @@
 import { TransactionBaseService } from "@medusajs/medusa"
-import { InstantMerchantClient } from "../core/client"
+import { InstantMerchantClient } from "../client"
 import { GatewayCustomers } from "../customers/gateway-customers"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
 import { SavedCard } from "../customers/saved-card"
-import { gatewayClientFor } from "../payment/gateway-client"
-import { resolvePluginOptions } from "../payment/plugin-options"
+import { gatewayClientFor } from "../config/gateway-client"
+import { resolvePluginOptions } from "../config/plugin-options"
 import type { Cradle } from "../config/cradle"
 
 /**

@@ -1,19 +1,19 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager, FindOptionsWhere } from "typeorm"
-import { CardInput, gatewayCardFields, lastFour } from "../core/card/card-input"
-import { InstantMerchantClient, InvoiceChargeParams, InvoiceCreateParams, isRefusal } from "../core/client"
-import { InputError } from "../core/input-error"
-import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
+import { CardInput, gatewayCardFields, lastFour } from "../rules/card/card-input"
+import { InstantMerchantClient, InvoiceChargeParams, InvoiceCreateParams, isRefusal } from "../client"
+import { InputError } from "../rules/input/input-error"
+import { AddressLike, gatewayAddressFrom } from "../customers/gateway-address"
 import type { Cradle } from "../config/cradle"
 import { loggerOf } from "../config/cradle"
 import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
 import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
-import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
-import { invoiceChargeKey } from "../payment/invoice/invoice-charge-key"
-import { withKeyGenerations } from "../core/client/key-generations"
-import { lettersDigest } from "../core/payment/idempotency-digest"
-import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
+import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../invoices/invoice-input"
+import { invoiceChargeKey } from "../invoices/invoice-charge-key"
+import { withKeyGenerations } from "../client/key-generations"
+import { lettersDigest } from "../rules/idempotency-digest"
+import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
 import {
   afterCapture,
   afterCharge,
@@ -26,10 +26,10 @@ import {
   InvoiceRecordData,
   InvoiceRefund,
   invoiceStatusOf,
-} from "../payment/invoice/invoice-record"
-import { InvoiceRecords } from "../payment/invoice/invoice-records"
-import { gatewayClientFor } from "../payment/gateway-client"
-import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
+} from "../invoices/invoice-record"
+import { InvoiceRecords } from "../invoices/invoice-records"
+import { gatewayClientFor } from "../config/gateway-client"
+import { ResolvedPluginOptions, resolvePluginOptions } from "../config/plugin-options"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import type InstantMerchantCustomerService from "../../../../../../services/instantmerchant-customer"
-import { pathParam } from "../../../../../../core/input-fields"
+import { pathParam } from "../../../../../../rules/input/input-fields"
 import { respond } from "../../../../../respond"
 
 /** GET /admin/instantmerchant/customers/:id/cards: the customer's saved cards at the gateway (last 4 and expiry only), for the admin's customer page. */
