@@ -1,153 +1,27 @@
-import {
-  AbstractPaymentProcessor,
-  PaymentProcessorContext,
-  PaymentProcessorError,
-  PaymentProcessorSessionResponse,
-  PaymentSessionStatus,
-} from "@medusajs/medusa"
-import { InstantMerchantClient, isRefusal, PaymentMode } from "../client"
-import { CardInput, NewCardInput, parseCardInput, SavedCardInput } from "../rules/card/card-input"
+import { PaymentProcessorError, PaymentProcessorSessionResponse, PaymentSessionStatus } from "@medusajs/medusa"
+import { isRefusal, PaymentMode } from "../client"
 import { InputError } from "../rules/input/input-error"
-import { BillingInterval } from "../rules/subscription/billing-interval"
 import { intervalOfCart } from "../rules/subscription/cart-interval"
-import { assertChargeAmount, assertGatewayCurrency, assertRefundAmount } from "../rules/money/amount"
-import { GatewayAddress, gatewayAddressFrom } from "../customers/gateway-address"
-import { AUTHORIZATION_LIFETIME_MS, authorizationKey, chargeClearedForMerge, isDeadAuthorization, withoutCharge } from "../rules/session/dead-authorization"
+import { assertChargeAmount, assertRefundAmount } from "../rules/money/amount"
+import { gatewayAddressFrom } from "../customers/gateway-address"
+import { AUTHORIZATION_LIFETIME_MS, authorizationKey } from "../rules/session/dead-authorization"
 import { paymentStatusOf } from "../rules/session/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../rules/session/session-data"
-import { buildError, processorError } from "./build-error"
-import { gatewayClientFor } from "../config/gateway-client"
-import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
-import { linkedGatewayCustomer } from "../customers/customer-link"
-import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
-import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
-import { requestCustomerId } from "./request-customer"
-import { ResolvedPluginOptions, resolvePluginOptions } from "../config/plugin-options"
-import { Logger, loggerOf } from "../config/cradle"
+import { processorError } from "./build-error"
+import { CardSessions, ChargeOutcome, ChargeRequest } from "./card-sessions"
 
-
-/** Everything a charge needs, gathered by authorizePayment. */
-export interface ChargeRequest {
-  cart: CheckoutCart
-  session: CheckoutSession
-  data: InstantMerchantSessionData
-  /** Medusa's amount for the session, in cents. */
-  amount: number
-  billing: GatewayAddress
-  email: string
-  payment_mode: PaymentMode
-  idempotencyKey: string
-  /** Set when the cart holds subscription items: the charge opens a subscription. */
-  interval?: BillingInterval
-}
-
-/** What a charge adds to the session data. */
-export type ChargeOutcome = Pick<InstantMerchantSessionData, "charge_id" | "invoice_num" | "subscription_id" | "interval" | "expiry_date">
-
-/** Lets tests (and other hosts) hand in the lookup and client instead of Medusa's container. */
-export interface InstantMerchantDependencies {
-  lookup?: CheckoutLookup
-  client?: InstantMerchantClient
-  logger?: Logger
-}
+export type { ChargeOutcome, ChargeRequest, InstantMerchantDependencies } from "./card-sessions"
 
 /**
- * All the logic of the InstantMerchant processors. Each identifier is a small
+ * The money half of the InstantMerchant processors (authorize, capture,
+ * refund, release) on top of the checkout half, CardSessions. Each identifier is a small
  * subclass that only sets `static identifier`, as in Medusa's Stripe plugin.
  *
  * Every value handed back to Medusa goes through `toSessionData`, so no card
  * number, CVC or secret can reach the session data, the database or the
  * storefront.
  */
-export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
-  protected readonly options: ResolvedPluginOptions
-  protected readonly client: InstantMerchantClient
-  protected readonly lookup: CheckoutLookup
-  protected readonly logger: Logger
-  protected readonly customers: GatewayCustomers
-
-  protected constructor(container: Record<string, unknown>, options: unknown, deps: InstantMerchantDependencies = {}) {
-    super(container, options as Record<string, unknown>)
-    this.options = resolvePluginOptions(options)
-    this.client = deps.client ?? gatewayClientFor(this.options)
-    this.lookup = deps.lookup ?? new MedusaCheckoutLookup(container)
-    this.logger = deps.logger ?? loggerOf(container)
-    this.customers = new GatewayCustomers(this.client, this.lookup)
-  }
-
-  /** The identifier of the concrete processor: `instantmerchant`, ... */
-  protected get providerId(): string {
-    return (this.constructor as unknown as { identifier: string }).identifier
-  }
-
-  // ---- session lifecycle -------------------------------------------------
-
-  /** Checks currency and amount; calls nothing on the gateway. */
-  async initiatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse> {
-    try {
-      const currency_code = assertGatewayCurrency(context.currency_code)
-      const amount = assertChargeAmount(context.amount)
-      await this.checkCartIntervals(context.resource_id)
-      const instantmerchant_customer_id = accountLink(context.customer)
-      return { session_data: { ...toSessionData({ amount, currency_code, instantmerchant_customer_id }) } }
-    } catch (e) {
-      return buildError(e, "payment setup")
-    }
-  }
-
-  /** Keeps amount and currency in step with the cart; starts over when the customer changed. */
-  async updatePayment(context: PaymentProcessorContext): Promise<PaymentProcessorError | PaymentProcessorSessionResponse | void> {
-    try {
-      const amount = assertChargeAmount(context.amount)
-      const currency_code = assertGatewayCurrency(context.currency_code)
-      await this.checkCartIntervals(context.resource_id)
-      const data = await this.withLiveCharge(toSessionData(context.paymentSessionData ?? {}))
-      if (data.charge_id) {
-        if (data.amount === amount) return
-        return processorError(
-          "This payment is already authorized for another amount",
-          "already_authorized",
-          `Charge ${data.charge_id} was authorized for ${data.amount} cents; cancel it before changing the cart.`
-        )
-      }
-      if (data.card_saved && accountLink(context.customer) !== data.instantmerchant_customer_id) {
-        // The cart's customer changed (another sign-in, or a sign-out): a saved card belongs to the account it was saved on.
-        return this.initiatePayment(context)
-      }
-      return { session_data: { ...toSessionData({ ...data, amount, currency_code }) } }
-    } catch (e) {
-      return buildError(e, "payment update")
-    }
-  }
-
-  /**
-   * Where the storefront sends the card. The card is checked locally, stored
-   * with the gateway (card create) and forgotten: only `card_id`, the last 4
-   * and the expiry come back.
-   */
-  async updatePaymentData(sessionId: string, data: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
-    try {
-      const input = parseCardInput(data)
-      const session = await this.lookup.session(sessionId)
-      if (!session) throw new InputError("payment_session", `no payment session ${sessionId}`)
-      const stale = toSessionData(session.data)
-      const current = await this.withLiveCharge(stale)
-      if (current.charge_id) {
-        return processorError("This payment is already authorized", "already_authorized", "Cancel it before entering another card.")
-      }
-      const cart = session.cart_id ? await this.lookup.cart(session.cart_id) : null
-      if (!cart) throw new InputError("cart", "the payment session has no cart")
-      const accountField = input.kind === "saved" ? "card_id" : input.save_card ? "save_card" : input.is_default ? "is_default" : undefined
-      if (accountField) assertSignedInAsCartCustomer(cart, accountField)
-      const stored = input.kind === "saved" ? await this.useSavedCard(input, cart) : await this.storeNewCard(input, cart, session.id, current)
-      // Medusa merges this answer into the stored data: a dead charge is cleared with nulls.
-      const cleared = stale.charge_id ? chargeClearedForMerge(stale) : {}
-      return { ...cleared, ...toSessionData({ ...stored, charge_failed: false }) }
-    } catch (e) {
-      return this.fail(e, "card entry")
-    }
-  }
-
+export abstract class InstantMerchantBase extends CardSessions {
   // ---- money -------------------------------------------------------------
 
   /** Charges the stored card once, for the session amount. */
@@ -292,29 +166,6 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     return this.client.charges.refund({ charge_id: data.charge_id!, amount }, { idempotencyKey })
   }
 
-  // ---- helpers -------------------------------------------------------------
-
-  /**
-   * Refuses, at payment-session time, a cart that cannot be charged as one
-   * subscription (mixed intervals, or subscription and one-time items), so
-   * that the shopper learns it before entering a card.
-   */
-  private async checkCartIntervals(cartId: string | undefined): Promise<void> {
-    const cart = cartId ? await this.lookup.cart(cartId) : null
-    if (cart) intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
-  }
-
-  /**
-   * The data, without its charge when that charge can no longer pay (released,
-   * expired, or its Medusa payment canceled): a dead authorization is never
-   * answered as AUTHORIZED again, and the next attempt charges anew.
-   */
-  private async withLiveCharge(data: InstantMerchantSessionData): Promise<InstantMerchantSessionData> {
-    if (!data.charge_id || data.captured) return data
-    const releasedElsewhere = !data.released && (await this.lookup.chargeWasReleased(data.charge_id))
-    return isDeadAuthorization(data, new Date(), releasedElsewhere) ? withoutCharge(data) : data
-  }
-
   private async release(data: InstantMerchantSessionData, operation: string): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
     if (!data.charge_id || data.captured || data.released) return { ...data }
     try {
@@ -325,92 +176,6 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
     }
     return { ...toSessionData({ ...data, released: true }) }
   }
-
-  private async useSavedCard(input: SavedCardInput, cart: CheckoutCart): Promise<Partial<InstantMerchantSessionData>> {
-    const gatewayCustomer = accountLink(cart.customer)
-    if (gatewayCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
-    const card = await this.customers.ownedCard(gatewayCustomer, input.card_id, "is not one of your saved cards")
-    return {
-      instantmerchant_customer_id: gatewayCustomer,
-      card_saved: true,
-      card_id: card.card_id,
-      card_last_4: card.last_4,
-      card_exp_month: card.exp_month,
-      card_exp_year: card.exp_year,
-    }
-  }
-
-  /**
-   * Stores the card on the account's gateway customer (made on first need
-   * and linked), whose cards are its saved cards; or on one of its own.
-   */
-  private async storeNewCard(
-    input: NewCardInput,
-    cart: CheckoutCart,
-    sessionId: string,
-    current: InstantMerchantSessionData
-  ): Promise<Partial<InstantMerchantSessionData>> {
-    // Only a signed-in customer can come back for a saved card.
-    const save = !!cart.customer?.has_account && (input.save_card || input.is_default)
-    const customerId = save ? await this.customers.ofAccount(cart.customer!, () => customerDetailsOf(cart)) : await this.sessionCustomerFor(cart, sessionId, current)
-    const card = await this.customers.storeCard(customerId, input, { save_card: save, is_default: save && input.is_default })
-    return {
-      instantmerchant_customer_id: customerId,
-      card_saved: save,
-      card_id: card.card_id,
-      card_last_4: card.last_4,
-      card_exp_month: card.exp_month,
-      card_exp_year: card.exp_year,
-    }
-  }
-
-  /**
-   * A gateway customer for this payment session only. The gateway stores
-   * every card on a customer (card create), and a card stored on the
-   * account's customer would show up among its saved cards; so a guest's
-   * card, or a card the shopper chose not to save, goes on a customer of its own.
-   */
-  private async sessionCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
-    if (current.instantmerchant_customer_id !== undefined && current.instantmerchant_customer_id !== accountLink(cart.customer)) {
-      return current.instantmerchant_customer_id
-    }
-    return this.customers.create(sessionId, customerDetailsOf(cart))
-  }
-
-  /** Logs what an admin needs (never card data: errors hold none) and builds Medusa's error. */
-  private fail(e: unknown, operation: string): PaymentProcessorError {
-    const error = buildError(e, operation)
-    const log = `InstantMerchant ${operation} failed: ${error.code}: ${error.error}${e instanceof Error && "requestId" in e && e.requestId ? ` (request ${String(e.requestId)})` : ""}`
-    if (error.code === "internal_error" || error.code === "maybe_processed") this.logger.error(log)
-    else this.logger.warn(log)
-    return error
-  }
 }
 
-/**
- * A saved card belongs to an account: only a request signed in as the cart's
- * customer may pay with one or save one. The cart's customer alone proves
- * nothing, since Medusa v1 lets anyone set `customer_id` on a cart.
- */
-function assertSignedInAsCartCustomer(cart: CheckoutCart, field: string): void {
-  const signedIn = requestCustomerId()
-  if (!signedIn) {
-    throw new InputError(field, `saved cards are only for signed-in customers: sign in${field === "card_id" ? "" : `, or send ${field}: false`}`)
-  }
-  if (cart.customer?.id !== signedIn) throw new InputError(field, "this cart belongs to another customer than the one signed in")
-}
-
-/** The gateway customer linked to a signed-in account; a guest's customer record links none. */
-function accountLink(customer: Pick<CheckoutCustomer, "id" | "has_account" | "metadata"> | null | undefined): number | undefined {
-  return customer?.has_account ? linkedGatewayCustomer(customer) : undefined
-}
-
-/** Card create needs a gateway customer, made from the cart's email and billing address. */
-function customerDetailsOf(cart: CheckoutCart): CustomerDetails {
-  const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
-  const email = cart.email ?? cart.customer?.email
-  if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")
-  return { address, email }
-}
-
-export type { CardInput }
+export type { CardInput } from "../rules/card/card-input"

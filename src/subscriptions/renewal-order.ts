@@ -3,7 +3,8 @@ import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import type { Cradle } from "../config/cradle"
 import type { InstantMerchantSubscription } from "../models/instantmerchant-subscription"
-import type { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
+import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
+import { SUBSCRIPTION_EVENTS } from "./subscription-events"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -81,4 +82,27 @@ export async function createRenewalOrder(
 function copyAddress(address: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
   if (!address) return undefined
   return Object.fromEntries(ADDRESS_FIELDS.filter((f) => address[f] !== undefined && address[f] !== null).map((f) => [f, address[f]]))
+}
+
+/**
+ * The renewal's Medusa order, when the shop turned that on. The renewal
+ * itself stands whatever happens here: its money has moved. A failure is
+ * logged and emitted for the shop to act on.
+ */
+export async function orderForRenewal(
+  cradle: Cradle,
+  manager: EntityManager,
+  subscription: InstantMerchantSubscription,
+  renewal: InstantMerchantSubscriptionRenewal
+): Promise<void> {
+  try {
+    if (!subscription.order_id) throw new Error("the subscription has no first order to copy")
+    const provider = (await cradle.orderService.retrieve(subscription.order_id, { relations: ["payments"] })).payments?.[0]?.provider_id ?? "instantmerchant"
+    const orderId = await createRenewalOrder(cradle, subscription, renewal, provider)
+    await manager.getRepository(InstantMerchantSubscriptionRenewal).update(renewal.id, { order_id: orderId })
+    renewal.order_id = orderId
+  } catch (e) {
+    cradle.logger?.error?.(`InstantMerchant: renewal ${renewal.id} of ${subscription.id} succeeded, but its order could not be made: ${(e as Error).message}`)
+    await cradle.eventBusService?.emit(SUBSCRIPTION_EVENTS.renewalOrderFailed, { id: subscription.id, renewal_id: renewal.id, message: (e as Error).message })
+  }
 }

@@ -70,3 +70,18 @@ function isLockNotAvailable(e: unknown): boolean {
   const error = e as { code?: unknown; driverError?: { code?: unknown } }
   return error?.code === LOCK_NOT_AVAILABLE || error?.driverError?.code === LOCK_NOT_AVAILABLE
 }
+
+/** Writes only the given columns of the row; the callers hold its lock. */
+export async function updateRow(m: EntityManager, id: string, columns: Partial<Omit<InstantMerchantSubscription, "renewals">>): Promise<void> {
+  await m.getRepository(InstantMerchantSubscription).update({ id }, columns)
+}
+
+/**
+ * Why a renewal found no row to lock. Asked on the transaction's own
+ * connection: with as many renewals at once as the pool has connections,
+ * asking for a second one would wait forever.
+ */
+export async function notFoundOrBusy(m: EntityManager, id: string): Promise<MedusaError> {
+  const exists = await m.getRepository(InstantMerchantSubscription).exist({ where: { id } })
+  return exists ? busy(id) : new MedusaError(MedusaError.Types.NOT_FOUND, `Subscription ${id} was not found`)
+}
