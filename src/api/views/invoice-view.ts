@@ -1,12 +1,15 @@
-import { InvoiceRecordData } from "../../invoices/invoice-record"
+import type { InvoiceRecordData } from "../../invoices/invoice-record"
 
 export type StoredInvoice = InvoiceRecordData & { id: string; created_at: Date; updated_at: Date }
+
+/** The invoice the admin routes answer: the whole record. The admin reads it as JSON (see admin/lib/types.ts). */
+export type InvoiceView = StoredInvoice
 
 /**
  * The `{ invoice }` the admin routes answer: every field of the record,
  * named as in the table. It holds no card data beyond the last 4.
  */
-export function invoiceView(r: StoredInvoice): Record<string, unknown> {
+export function invoiceView(r: StoredInvoice): InvoiceView {
   return {
     id: r.id,
     invoice_num: r.invoice_num,
