@@ -41,7 +41,7 @@ export interface SubscriptionFilters {
  *
  * Every write to a subscription row, renewal, cancel or card change, happens
  * under that row lock on the row as read under it, and writes only the
- * columns it owns (see src/subscription/subscription-lock.ts): a cancel or a
+ * columns it owns (see src/subscriptions/subscription-lock.ts): a cancel or a
  * card change never writes a stale period back over a renewal.
  */
 export default class InstantMerchantSubscriptionService extends TransactionBaseService {
