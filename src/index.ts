@@ -1,10 +1,10 @@
 /**
  * The library surface of the package. Medusa itself loads the plugin from
  * `dist/services`, `dist/loaders` and friends; this is for code that wants the
- * InstantMerchant client or the sandbox directly.
+ * InstantMerchant client directly. The sandbox is its own entry,
+ * `medusa-payment-instantmerchant/sandbox`, so that a shop that installs the
+ * plugin never loads an HTTP emulator it does not use.
  */
-export * from "./core/client"
-export { startSandbox, TEST_CARDS, DECLINING_TEST_CARDS } from "./sandbox"
-export type { Sandbox, SandboxOptions, SandboxControls } from "./sandbox"
-export type { InstantMerchantPluginOptions } from "./payment/plugin-options"
-export type { InstantMerchantSessionData, RefundRecord } from "./core/payment/session-data"
+export * from "./client"
+export type { InstantMerchantPluginOptions } from "./config/plugin-options"
+export type { InstantMerchantSessionData, RefundRecord } from "./rules/session/session-data"

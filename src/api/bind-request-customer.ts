@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { runAsRequestCustomer } from "../payment/request-customer"
+import { runAsRequestCustomer } from "../checkout/request-customer"
 
 /**
  * Runs the rest of the request as the customer it is authenticated as (Medusa's

@@ -1,11 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../core/client"
-import { InputError } from "../core/input-error"
-import { buildError } from "../payment/build-error"
-import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../client"
+import type { Logger } from "../config/cradle"
+import { InputError } from "../rules/input/input-error"
+import { buildError } from "../checkout/build-error"
+import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
 
-type Logger = { warn(m: string): void; error(m: string): void }
 
 /** Medusa's own error types, for errors a service throws as MedusaError. */
 const MEDUSA_STATUS: Record<string, number> = {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { performance } from "node:perf_hooks"
-import { InstantMerchantClient } from "../core/client"
+import { InstantMerchantClient } from "../client"
 import { BENCH_CARD, BENCH_SHOPPER, chargeBody, closedLoop, keepAliveAgent, moneyCycle, postGateway, TEST_KEYS, type GatewayTarget } from "./gateway-requests"
 import { startBenchServer, type ServerProcess } from "./server-process"
 import { median } from "./stats"

@@ -1,4 +1,4 @@
-import { resolvePluginOptions } from "../payment/plugin-options"
+import { resolvePluginOptions } from "../config/plugin-options"
 
 /**
  * Runs when Medusa starts. Medusa builds payment processors lazily, on the

@@ -1,6 +1,6 @@
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 import { BeforeInsert, Column, Entity, Index } from "typeorm"
-import type { InvoiceRecordData, InvoiceStatus } from "../payment/invoice/invoice-record"
+import type { InvoiceRecordData, InvoiceStatus } from "../invoices/invoice-record"
 
 /* Only the entity is exported here: Medusa registers every exported function of a models file as an entity. */
 

@@ -1,6 +1,6 @@
 import { BaseEntity, generateEntityId } from "@medusajs/medusa"
 import { BeforeInsert, Column, Entity, Index, OneToMany } from "typeorm"
-import type { BillingInterval } from "../core/subscription/billing-interval"
+import type { BillingInterval } from "../rules/subscription/billing-interval"
 import { InstantMerchantSubscriptionRenewal } from "./instantmerchant-subscription-renewal"
 
 export type SubscriptionStatus = "active" | "past_due" | "canceled" | "expired"
@@ -66,7 +66,7 @@ export class InstantMerchantSubscription extends BaseEntity {
   /**
    * Renewal attempts in a row that failed with an error that is not a decline
    * (refused by the gateway, or never sent): nothing was charged, and the job
-   * backs off (see src/subscription/error-backoff.ts). Reset by any answer.
+   * backs off (see src/subscriptions/error-backoff.ts). Reset by any answer.
    */
   @Column({ type: "integer", default: 0 })
   error_attempts!: number

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto"
-import type { EnvironmentName } from "./state"
+import type { EnvironmentName } from "./store/state"
 
 /**
  * Key pairs and IP allowlists. The environments doc: "You will be given two

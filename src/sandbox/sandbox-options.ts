@@ -1,5 +1,5 @@
 import type { KeyPair } from "./environments"
-import type { EnvironmentName } from "./state"
+import type { EnvironmentName } from "./store/state"
 
 /** The documented test key pair, used when none is given. */
 export const DEFAULT_TEST_API_KEY = "im_test_key"

@@ -1,4 +1,4 @@
-import { InstantMerchantInvoiceBase, InstantMerchantInvoiceDependencies } from "../payment/invoice/instantmerchant-invoice-base"
+import { InstantMerchantInvoiceBase, InstantMerchantInvoiceDependencies } from "../invoices/invoice-processor"
 
 /**
  * Pay by invoice through InstantMerchant: the provider

@@ -1,17 +1,21 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager, FindOptionsWhere } from "typeorm"
-import { CardInput, gatewayCardFields, lastFour } from "../core/card/card-input"
-import { InstantMerchantClient, InvalidRequestError, InvoiceChargeParams, InvoiceCreateParams } from "../core/client"
-import { InputError } from "../core/input-error"
-import { AddressLike, gatewayAddressFrom } from "../core/payment/gateway-address"
+import { lastFour } from "../rules/card/card-input"
+import { InstantMerchantClient, InvoiceChargeParams, isRefusal } from "../client"
+import { InputError } from "../rules/input/input-error"
+import type { Cradle } from "../config/cradle"
+import { loggerOf } from "../config/cradle"
 import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
-import { GATEWAY_CUSTOMER_METADATA_KEY } from "../payment/checkout-lookup"
-import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../payment/invoice/admin-invoice-input"
-import { gatewayCustomerRequest } from "../core/payment/gateway-customer-request"
-import { invoiceChargeKey } from "../payment/invoice/invoice-charge-key"
-import { withKeyGenerations } from "../core/client/key-generations"
-import { lettersDigest } from "../core/payment/idempotency-digest"
-import { InvoiceNotFoundError, InvoiceStateError } from "../payment/invoice/invoice-errors"
+import { GatewayCustomers } from "../customers/gateway-customers"
+import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
+import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../invoices/invoice-input"
+import { invoiceChargeKey } from "../invoices/invoice-charge-key"
+import { withKeyGenerations } from "../client/key-generations"
+import { lettersDigest } from "../rules/idempotency-digest"
+import { cardParams, invoiceCustomerDetails, payLaterParams, payLaterRecord } from "../invoices/pay-later-invoice"
+import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
+import { InvoiceTransaction, lockedInvoice, lockedInvoiceIfRecorded, SaveInvoice } from "../invoices/invoice-lock"
+import { linkInvoicesToOrders } from "../invoices/order-links"
 import {
   afterCapture,
   afterCharge,
@@ -23,15 +27,12 @@ import {
   assertRefundable,
   InvoiceRecordData,
   InvoiceRefund,
-  invoiceStatusOf,
-} from "../payment/invoice/invoice-record"
-import { InvoiceRecords } from "../payment/invoice/invoice-records"
-import { gatewayClientFor } from "../payment/gateway-client"
-import { ResolvedPluginOptions, resolvePluginOptions } from "../payment/plugin-options"
+} from "../invoices/invoice-record"
+import { InvoiceRecords } from "../invoices/invoice-records"
+import { gatewayClientFor } from "../config/gateway-client"
+import { ResolvedPluginOptions, resolvePluginOptions } from "../config/plugin-options"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-type Cradle = Record<string, any>
-type Logger = { warn(m: string): void }
 
 /**
  * Owns the `instantmerchant_invoice` records and every invoice operation of
@@ -50,6 +51,7 @@ type Logger = { warn(m: string): void }
 class InstantMerchantInvoiceService extends TransactionBaseService implements InvoiceRecords {
   private readonly options: ResolvedPluginOptions
   private client_?: InstantMerchantClient
+  private customers_?: GatewayCustomers
 
   constructor(private readonly container: Cradle, options: unknown) {
     super(container)
@@ -62,10 +64,15 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
     return this.client_
   }
 
+  private get customers(): GatewayCustomers {
+    this.customers_ ??= new GatewayCustomers(this.client, new MedusaCustomerLinks(() => this.container.customerService))
+    return this.customers_
+  }
+
   // ---- reading ----------------------------------------------------------
 
   async list(query: ListInvoicesQuery): Promise<[InstantMerchantInvoice[], number]> {
-    await this.linkOrders()
+    await linkInvoicesToOrders(this.manager_)
     const where: FindOptionsWhere<InstantMerchantInvoice> = {}
     if (query.status) where.status = query.status
     if (query.customer_id) where.customer_id = query.customer_id
@@ -75,7 +82,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   }
 
   async retrieve(invoiceNum: number): Promise<InstantMerchantInvoice> {
-    await this.linkOrders()
+    await linkInvoicesToOrders(this.manager_)
     const found = await this.repo(this.manager_).findOne({ where: { invoice_num: invoiceNum } })
     if (!found) throw new InvoiceNotFoundError(invoiceNum)
     return found
@@ -92,47 +99,16 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
    */
   async create(input: CreateInvoiceInput, requestKey?: string): Promise<InstantMerchantInvoice> {
     const customer = await this.customer(input.customer_id)
-    const gatewayCustomer = await this.gatewayCustomerOf(customer, input.address)
-    const params: InvoiceCreateParams = {
-      customer: gatewayCustomer,
-      description: input.description,
-      date_due: input.date_due,
-      items: input.items.map((i) => i.name),
-      items_price: input.items.map((i) => i.price),
-      currency: "usd",
-      payment_type: "one_time",
-      payment_mode: "pay_later",
-      send_now: input.send_now ? 1 : 0,
-      send_invoice_to: input.send_invoice_to ?? this.options.invoice_send_to,
-      invoice_to_staff: this.options.invoice_to_staff,
-    }
+    // Made and linked on first need, through the same request as checkout's.
+    const gatewayCustomer = await this.customers.ofAccount(customer, () => invoiceCustomerDetails(customer, input.address))
+    const params = payLaterParams(input, gatewayCustomer, this.options)
     const key = `im_invoice_create_${requestKey ?? lettersDigest(JSON.stringify(params))}`
     const created = await this.client.invoices.create(params, { idempotencyKey: key })
     const repo = this.repo(this.manager_)
     // A replayed creation answers the invoice made the first time.
     const existing = await repo.findOne({ where: { invoice_num: created.invoice_num } })
     if (existing) return existing
-    const money = { amount: input.items.reduce((n, i) => n + i.price, 0), charge_id: null, released: false, amount_refunded: 0 }
-    return repo.save(
-      repo.create({
-        invoice_num: created.invoice_num,
-        customer_id: customer.id,
-        order_id: null,
-        cart_id: null,
-        gateway_customer_id: gatewayCustomer,
-        description: input.description,
-        items: input.items,
-        currency: "usd",
-        ...money,
-        status: invoiceStatusOf(money),
-        payment_mode: "pay_later",
-        card_last_4: null,
-        captured: false,
-        refunds: [],
-        sent_at: input.send_now ? [new Date().toISOString()] : [],
-        date_due: input.date_due,
-      })
-    )
+    return repo.save(repo.create(payLaterRecord(created.invoice_num, customer.id, gatewayCustomer, input, new Date())))
   }
 
   /** Emails the invoice again. The key counts the sends so far: a retry replays, the next send is new. */
@@ -147,7 +123,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   async charge(invoiceNum: number, input: ChargeInvoiceInput): Promise<InstantMerchantInvoice> {
     return this.locked(invoiceNum, async (record, save) => {
       assertChargeable(record)
-      if (input.card.kind === "saved") await this.assertCardOf(record.gateway_customer_id, input.card.card_id)
+      if (input.card.kind === "saved") await this.customers.ownedCard(record.gateway_customer_id, input.card.card_id, "is not a saved card of this invoice's customer")
       const params: InvoiceChargeParams = {
         invoice_num: invoiceNum,
         payment_mode: input.payment_mode,
@@ -220,45 +196,19 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
     return manager.getRepository(InstantMerchantInvoice)
   }
 
-  /**
-   * Locks the record for the length of `work`, which calls the gateway and
-   * then saves; a throw anywhere rolls the transaction back.
-   */
-  private locked<T>(
-    invoiceNum: number,
-    work: (record: InstantMerchantInvoice, save: (patch: Partial<InvoiceRecordData>) => Promise<InstantMerchantInvoice>) => Promise<T>
-  ): Promise<T> {
-    return this.manager_.transaction(async (manager) => {
+  /** The record's transaction for invoice-lock.ts: read under a row lock, saved on the same connection. */
+  private readonly transaction: InvoiceTransaction<InstantMerchantInvoice> = (work) =>
+    this.manager_.transaction((manager) => {
       const repo = this.repo(manager)
-      const record = await repo.findOne({ where: { invoice_num: invoiceNum }, lock: { mode: "pessimistic_write" } })
-      if (!record) throw new InvoiceNotFoundError(invoiceNum)
-      return work(record, (patch) => repo.save(Object.assign(record, patch)))
+      return work({ findLocked: (invoiceNum) => repo.findOne({ where: { invoice_num: invoiceNum }, lock: { mode: "pessimistic_write" } }), save: (record) => repo.save(record) })
     })
+
+  private locked<T>(invoiceNum: number, work: (record: InstantMerchantInvoice, save: SaveInvoice<InstantMerchantInvoice>) => Promise<T>): Promise<T> {
+    return lockedInvoice(this.transaction, invoiceNum, work)
   }
 
-  /** For the processor: money already moved at the gateway, so a missing record is logged, not a failed payment. */
-  private async lockedIfRecorded(
-    invoiceNum: number,
-    work: (record: InstantMerchantInvoice, save: (patch: Partial<InvoiceRecordData>) => Promise<InstantMerchantInvoice>) => Promise<unknown>
-  ): Promise<void> {
-    try {
-      await this.locked(invoiceNum, work)
-    } catch (e) {
-      if (!(e instanceof InvoiceNotFoundError)) throw e
-      ;(this.container.logger as Logger | undefined)?.warn(`InstantMerchant: no record of invoice ${invoiceNum}; the gateway's change was not recorded`)
-    }
-  }
-
-  /**
-   * A checkout invoice learns its order once the cart is completed: the
-   * processor only sees the cart. One statement links every such record.
-   */
-  private async linkOrders(): Promise<void> {
-    await this.manager_.query(
-      `UPDATE "instantmerchant_invoice" i SET "order_id" = o."id", "updated_at" = now()
-         FROM "order" o
-        WHERE i."order_id" IS NULL AND i."cart_id" IS NOT NULL AND o."cart_id" = i."cart_id"`
-    )
+  private lockedIfRecorded(invoiceNum: number, work: (record: InstantMerchantInvoice, save: SaveInvoice<InstantMerchantInvoice>) => Promise<unknown>): Promise<void> {
+    return lockedInvoiceIfRecorded(this.transaction, invoiceNum, work, (message) => loggerOf(this.container).warn(message))
   }
 
   private async customer(customerId: string): Promise<any> {
@@ -269,47 +219,6 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
       throw e
     }
   }
-
-  /**
-   * The gateway customer linked in the Medusa customer's metadata, or one
-   * made now from the customer's address (or the `address` sent), through
-   * the same request as checkout's (gatewayCustomerRequest).
-   */
-  private async gatewayCustomerOf(customer: any, sent: AddressLike | undefined): Promise<number> {
-    const linked = customer.metadata?.[GATEWAY_CUSTOMER_METADATA_KEY]
-    if (Number.isSafeInteger(linked)) return linked as number
-    const own: AddressLike | undefined = sent ?? customer.billing_address ?? customer.shipping_addresses?.[0]
-    if (!own) {
-      throw new InputError("address", `is required: customer ${customer.id} has no gateway customer yet and no address of their own, and the gateway needs one to make it`)
-    }
-    const address = gatewayAddressFrom({ ...own, first_name: own.first_name || customer.first_name, last_name: own.last_name || customer.last_name }, "address")
-    const { params, idempotencyKey } = gatewayCustomerRequest(customer.id, address, customer.email)
-    const created = await this.client.customers.create(params, { idempotencyKey })
-    // customerService.update merges metadata, so other plugins' keys survive.
-    await this.container.customerService.update(customer.id, { metadata: { [GATEWAY_CUSTOMER_METADATA_KEY]: created.customer_id } })
-    return created.customer_id
-  }
-
-  /** The reference lets a saved card pay only its own customer's invoices; say so before trying. */
-  private async assertCardOf(gatewayCustomer: number, cardId: string): Promise<void> {
-    try {
-      const listed = await this.client.cards.retrieve({ customer: gatewayCustomer, card_id: cardId })
-      if (listed.data.some((c) => c.card_id === cardId)) return
-    } catch (e) {
-      if (!(e instanceof InvalidRequestError && e.statusCode === 404)) throw e
-    }
-    throw new InputError("card_id", "is not a saved card of this invoice's customer")
-  }
-}
-
-/** The card part of /invoice/charge: details pass through this call only. */
-function cardParams(card: CardInput): Partial<InvoiceChargeParams> {
-  if (card.kind === "saved") return { card_id: card.card_id, is_default: card.is_default }
-  return gatewayCardFields(card)
-}
-
-function isRefusal(e: unknown, code: string): boolean {
-  return e instanceof InvalidRequestError && e.code === code
 }
 
 export default InstantMerchantInvoiceService

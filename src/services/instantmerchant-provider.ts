@@ -1,4 +1,4 @@
-import { InstantMerchantBase, InstantMerchantDependencies } from "../payment/instantmerchant-base"
+import { InstantMerchantBase, InstantMerchantDependencies } from "../checkout/card-processor"
 
 /**
  * Card payments through InstantMerchant: the provider `instantmerchant` that a

@@ -1,9 +1,9 @@
 import { addInterval } from "../billing-interval"
-import { cardBrand, cardNumberProblem, isExpired, parseExpMonth, parseExpYear, passesLuhn } from "../card-checks"
+import { cardBrand, cardNumberProblem, isExpired, parseExpMonth, parseExpYear, passesLuhn } from "../cards/card-checks"
 import { normalizeIp } from "../environments"
-import { canonicalParams, parseForm } from "../parse-body"
-import { newId } from "../state"
-import { DECLINING_TEST_CARDS, TEST_CARDS } from "../test-cards"
+import { canonicalParams, parseForm } from "../http/parse-body"
+import { newId } from "../store/state"
+import { DECLINING_TEST_CARDS, TEST_CARDS } from "../cards/test-cards"
 
 const utc = (iso: string) => Date.parse(iso) / 1000
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startSandbox, type Sandbox } from "../start-sandbox"
-import { LIST_KINDS } from "../sandbox-controls"
-import { canonicalParams, parseForm } from "../parse-body"
-import { TEST_CARDS } from "../test-cards"
+import { LIST_KINDS } from "../controls/controls"
+import { canonicalParams, parseForm } from "../http/parse-body"
+import { TEST_CARDS } from "../cards/test-cards"
 import { chargeParams, control, customerParams, expectError, formEncode, post, SHOPPER, type FormParams, type GatewayReply } from "./http-kit"
 
 /**

@@ -1,5 +1,5 @@
 import { request } from "node:http"
-import { isLoopbackHost } from "../control-guard"
+import { isLoopbackHost } from "../controls/control-guard"
 import { exposureWarning } from "../start-sandbox"
 import { control, useSandbox } from "./http-kit"
 

@@ -1,4 +1,4 @@
-import { TEST_CARDS } from "../test-cards"
+import { TEST_CARDS } from "../cards/test-cards"
 import { cardDetails, chargeParams, createCard, createCustomer, customerParams, expectError, post, useSandbox } from "./http-kit"
 
 const sandbox = useSandbox()

@@ -4,7 +4,7 @@
  */
 import { startSandbox, type Sandbox } from "../start-sandbox"
 import type { SandboxOptions } from "../sandbox-options"
-import { TEST_CARDS } from "../test-cards"
+import { TEST_CARDS } from "../cards/test-cards"
 
 export const TEST_KEYS = { "X-Api-Key": "im_test_key", "X-Api-Secret": "im_test_secret" }
 

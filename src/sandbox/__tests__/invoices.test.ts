@@ -1,4 +1,4 @@
-import { TEST_CARDS } from "../test-cards"
+import { TEST_CARDS } from "../cards/test-cards"
 import { cardDetails, createCard, createCustomer, expectError, post, useSandbox, type FormParams } from "./http-kit"
 
 const sandbox = useSandbox()

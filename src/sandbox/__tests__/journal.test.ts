@@ -1,6 +1,6 @@
-import { Journal, JournalSlot } from "../journal"
-import { RequestLog, type RequestLogEntry } from "../request-log"
-import { Index, Table } from "../table"
+import { Journal, JournalSlot } from "../store/journal"
+import { RequestLog, type RequestLogEntry } from "../http/request-log"
+import { Index, Table } from "../store/table"
 
 interface Row {
   id: string

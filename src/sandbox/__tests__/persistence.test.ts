@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startSandbox } from "../start-sandbox"
-import { TEST_CARDS } from "../test-cards"
+import { TEST_CARDS } from "../cards/test-cards"
 import { chargeParams, createCard, createCustomer, post } from "./http-kit"
 
 describe("persistence with a data file", () => {

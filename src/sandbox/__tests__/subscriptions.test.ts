@@ -1,5 +1,5 @@
 import { addInterval } from "../billing-interval"
-import { TEST_CARDS } from "../test-cards"
+import { TEST_CARDS } from "../cards/test-cards"
 import { cardDetails, chargeParams, control, expectError, post, useSandbox } from "./http-kit"
 
 const sandbox = useSandbox()

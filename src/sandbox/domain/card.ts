@@ -1,7 +1,7 @@
-import type { CardDetails } from "../card-details"
+import type { CardDetails } from "../cards/card-details"
 import { unknownResource } from "../sandbox-error"
-import { newId, type CardRecord, type EnvironmentState } from "../state"
-import { testCardDecline } from "../test-cards"
+import { newId, type CardRecord, type EnvironmentState } from "../store/state"
+import { testCardDecline } from "../cards/test-cards"
 import { declineError } from "./decline"
 
 export interface StoreCardOptions {

@@ -1,5 +1,5 @@
 import { invalidParam, SandboxError, stateConflict, unknownResource } from "../sandbox-error"
-import { newId, type CardRecord, type ChargeRecord, type EnvironmentState, type PaymentMode, type RefundRecord } from "../state"
+import { newId, type CardRecord, type ChargeRecord, type EnvironmentState, type PaymentMode, type RefundRecord } from "../store/state"
 
 /** Reference: "Uncaptured charges expire in **7 days**." */
 export const AUTHORIZATION_LIFETIME_SECONDS = 7 * 24 * 60 * 60

@@ -1,5 +1,5 @@
 import { invalidParam, unknownResource } from "../sandbox-error"
-import { takeCustomerId, type CustomerRecord, type EnvironmentState } from "../state"
+import { takeCustomerId, type CustomerRecord, type EnvironmentState } from "../store/state"
 
 export type NewCustomer = Omit<CustomerRecord, "customer_id" | "created_at">
 

@@ -1,5 +1,5 @@
 import { SandboxError } from "../sandbox-error"
-import type { DeclineCode } from "../test-cards"
+import type { DeclineCode } from "../cards/test-cards"
 
 const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   card_declined: "Your card was declined.",

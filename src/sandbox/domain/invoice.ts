@@ -1,5 +1,5 @@
 import { unknownResource } from "../sandbox-error"
-import { takeInvoiceNum, type EnvironmentState, type InvoiceRecord } from "../state"
+import { takeInvoiceNum, type EnvironmentState, type InvoiceRecord } from "../store/state"
 import { chargeStatus, settleExpiry } from "./charge"
 
 export type InvoiceStatus = "open" | "paid" | "partially_refunded" | "refunded"

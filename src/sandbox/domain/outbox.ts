@@ -1,4 +1,4 @@
-import { newId, type EnvironmentState, type OutboxEmail } from "../state"
+import { newId, type EnvironmentState, type OutboxEmail } from "../store/state"
 
 /**
  * The sandbox sends no mail: `send_now`, `send_email` and invoice/send record

@@ -1,6 +1,6 @@
 import { addInterval, type BillingInterval } from "../billing-interval"
 import { stateConflict, unknownResource } from "../sandbox-error"
-import { newId, type ChargeRecord, type EnvironmentState, type SubscriptionRecord } from "../state"
+import { newId, type ChargeRecord, type EnvironmentState, type SubscriptionRecord } from "../store/state"
 
 /**
  * Opens a subscription on the charge that paid its first period. Reference

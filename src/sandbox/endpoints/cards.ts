@@ -1,8 +1,8 @@
-import { readCardDetails } from "../card-details"
+import { readCardDetails } from "../cards/card-details"
 import { findSavedCard, savedCardsOf, storeCard } from "../domain/card"
 import { findCustomer } from "../domain/customer"
 import { unknownResource } from "../sandbox-error"
-import type { CardRecord } from "../state"
+import type { CardRecord } from "../store/state"
 import type { Endpoint } from "./endpoint"
 import { readCurrency } from "./payment-fields"
 

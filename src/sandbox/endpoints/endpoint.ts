@@ -1,5 +1,5 @@
-import type { Fields } from "../fields"
-import type { EnvironmentState } from "../state"
+import type { Fields } from "../http/fields"
+import type { EnvironmentState } from "../store/state"
 
 /** What every endpoint gets: its environment's data, the request's fields, sandbox time. */
 export interface EndpointContext {

@@ -1,7 +1,7 @@
 import { isBillingInterval, type BillingInterval } from "../billing-interval"
-import type { Fields } from "../fields"
+import type { Fields } from "../http/fields"
 import { invalidParam, missingParam } from "../sandbox-error"
-import type { PaymentMode } from "../state"
+import type { PaymentMode } from "../store/state"
 
 /** Reference: "A positive integer representing how much to charge the card. The minimum amount is $1 USD". */
 export const MINIMUM_AMOUNT = 100

@@ -1,12 +1,12 @@
 import { addInterval } from "../billing-interval"
-import { readCardDetails } from "../card-details"
+import { readCardDetails } from "../cards/card-details"
 import { findAnyCard, storeCard } from "../domain/card"
 import { createCharge } from "../domain/charge"
 import { addInvoice, formatDueDate } from "../domain/invoice"
 import { authorizeStoredCard, requireCustomerForSave } from "../domain/payment"
 import { findSubscription, requireActive } from "../domain/subscription"
 import { SandboxError } from "../sandbox-error"
-import type { SubscriptionRecord } from "../state"
+import type { SubscriptionRecord } from "../store/state"
 import type { Endpoint } from "./endpoint"
 
 /**

@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { InputError } from "../../../../core/input-error"
-import { parseCreateInvoiceInput, parseListInvoicesQuery } from "../../../../payment/invoice/admin-invoice-input"
+import { InputError } from "../../../../rules/input/input-error"
+import { parseCreateInvoiceInput, parseListInvoicesQuery } from "../../../../invoices/invoice-input"
 import { respond } from "../../../respond"
-import { invoiceView } from "../../../../payment/invoice/invoice-view"
+import { invoiceView } from "../../../views/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../services/instantmerchant-invoice"
 
 /** GET /admin/instantmerchant/invoices?status=&customer_id=&order_id=&cart_id=&offset=&limit= */

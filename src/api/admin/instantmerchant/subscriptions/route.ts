@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { subscriptionView } from "../../../../subscription/subscription-view"
-import { oneOf, optionalId, pagination } from "../../../query-params"
-import { subscriptionsOf } from "../../../../subscription/subscriptions-of"
+import { subscriptionView } from "../../../views/subscription-view"
+import { oneOf, optionalId, pagination } from "../../../../rules/input/input-fields"
+import { subscriptionsOf } from "../../../subscriptions-of"
 import { respond } from "../../../respond"
 
 /** GET /admin/instantmerchant/subscriptions?status=&customer_id=&offset=&limit= */

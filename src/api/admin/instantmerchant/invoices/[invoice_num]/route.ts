@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { parseInvoiceNum } from "../../../../../payment/invoice/admin-invoice-input"
+import { parseInvoiceNum } from "../../../../../invoices/invoice-input"
 import { respond } from "../../../../respond"
-import { invoiceView } from "../../../../../payment/invoice/invoice-view"
+import { invoiceView } from "../../../../views/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../../services/instantmerchant-invoice"
 
 /** GET /admin/instantmerchant/invoices/:invoice_num */

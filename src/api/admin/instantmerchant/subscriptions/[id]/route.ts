@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { subscriptionView } from "../../../../../subscription/subscription-view"
-import { pathParam } from "../../../../query-params"
+import { subscriptionView } from "../../../../views/subscription-view"
+import { pathParam } from "../../../../../rules/input/input-fields"
 import { respond } from "../../../../respond"
-import { subscriptionsOf } from "../../../../../subscription/subscriptions-of"
+import { subscriptionsOf } from "../../../../subscriptions-of"
 
 /** GET /admin/instantmerchant/subscriptions/:id, with its renewals. */
 export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { parseChargeInvoiceInput, parseInvoiceNum } from "../../../../../../payment/invoice/admin-invoice-input"
+import { parseChargeInvoiceInput, parseInvoiceNum } from "../../../../../../invoices/invoice-input"
 import { respond } from "../../../../../respond"
-import { invoiceView } from "../../../../../../payment/invoice/invoice-view"
+import { invoiceView } from "../../../../../views/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../../../services/instantmerchant-invoice"
 
 /** POST /admin/instantmerchant/invoices/:invoice_num/charge: pays an open invoice with { card_id } or card details, and optional payment_mode and send_email. */

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { parseRefundInvoiceInput, parseInvoiceNum } from "../../../../../../payment/invoice/admin-invoice-input"
+import { parseRefundInvoiceInput, parseInvoiceNum } from "../../../../../../invoices/invoice-input"
 import { respond } from "../../../../../respond"
-import { invoiceView } from "../../../../../../payment/invoice/invoice-view"
+import { invoiceView } from "../../../../../views/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../../../services/instantmerchant-invoice"
 
 /** POST /admin/instantmerchant/invoices/:invoice_num/refund: refunds { amount } cents of the captured charge. */

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { parseEmptyBody, parseInvoiceNum } from "../../../../../../payment/invoice/admin-invoice-input"
+import { parseEmptyBody, parseInvoiceNum } from "../../../../../../invoices/invoice-input"
 import { respond } from "../../../../../respond"
-import { invoiceView } from "../../../../../../payment/invoice/invoice-view"
+import { invoiceView } from "../../../../../views/invoice-view"
 import type InstantMerchantInvoiceService from "../../../../../../services/instantmerchant-invoice"
 
 /** POST /admin/instantmerchant/invoices/:invoice_num/send: re-sends the invoice by email. */

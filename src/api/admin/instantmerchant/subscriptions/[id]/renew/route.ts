@@ -1,9 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { InputError } from "../../../../../../core/input-error"
-import { renewalView, subscriptionView } from "../../../../../../subscription/subscription-view"
-import { bodyObject, pathParam } from "../../../../../query-params"
+import { InputError } from "../../../../../../rules/input/input-error"
+import { renewalView, subscriptionView } from "../../../../../views/subscription-view"
+import { bodyObject, pathParam } from "../../../../../../rules/input/input-fields"
 import { respond } from "../../../../../respond"
-import { subscriptionsOf } from "../../../../../../subscription/subscriptions-of"
+import { subscriptionsOf } from "../../../../../subscriptions-of"
 
 /**
  * POST /admin/instantmerchant/subscriptions/:id/renew: renews now. A decline

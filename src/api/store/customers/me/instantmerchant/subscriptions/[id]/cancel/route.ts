@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { subscriptionView } from "../../../../../../../../subscription/subscription-view"
-import { subscriptionsOf } from "../../../../../../../../subscription/subscriptions-of"
-import { pathParam } from "../../../../../../../query-params"
+import { subscriptionView } from "../../../../../../../views/subscription-view"
+import { subscriptionsOf } from "../../../../../../../subscriptions-of"
+import { pathParam } from "../../../../../../../../rules/input/input-fields"
 import { respond } from "../../../../../../../respond"
 import { customerIdOf } from "../../../customer-id"
 

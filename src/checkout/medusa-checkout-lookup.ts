@@ -1,0 +1,84 @@
+import type { Cradle } from "../config/cradle"
+import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
+import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * The {@link CheckoutLookup} on Medusa's own services. Services are resolved
+ * on each call, not in the constructor: the payment provider service resolves
+ * this processor, so resolving it back at construction would be a cycle.
+ */
+export class MedusaCheckoutLookup implements CheckoutLookup {
+  constructor(private readonly container: Cradle) {}
+
+  async session(sessionId: string): Promise<CheckoutSession | null> {
+    const repo = this.container.paymentSessionRepository
+    const session = await repo.findOne({ where: { id: sessionId } })
+    return session ? toSession(session) : null
+  }
+
+  async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
+    const repo = this.container.paymentSessionRepository
+    const session = await repo.findOne({ where: { cart_id: cartId, provider_id: providerId } })
+    return session ? toSession(session) : null
+  }
+
+  async cart(cartId: string): Promise<CheckoutCart | null> {
+    // A cart inside another transaction (e.g. a renewal order being built) is
+    // invisible here; retrieveWithTotals would fail on it with a SQL error
+    // rather than "not found", so look first.
+    if (!(await this.container.cartRepository.findOne({ where: { id: cartId }, select: { id: true } }))) return null
+    let cart: any
+    try {
+      // Totals are computed, not stored: only the cart service knows them.
+      cart = await this.container.cartService.retrieveWithTotals(cartId, {
+        relations: ["items", "items.variant", "items.variant.product", "shipping_methods", "billing_address", "shipping_address", "customer", "region"],
+      })
+    } catch (e) {
+      if ((e as { type?: string }).type === "not_found") return null
+      throw e
+    }
+    return {
+      id: cart.id,
+      email: cart.email ?? null,
+      billing_address: cart.billing_address ?? null,
+      shipping_address: cart.shipping_address ?? null,
+      customer: cart.customer
+        ? { id: cart.customer.id, email: cart.customer.email, has_account: !!cart.customer.has_account, metadata: cart.customer.metadata ?? null }
+        : null,
+      items: (cart.items ?? []).map((item: any) => ({
+        id: item.id,
+        title: item.title,
+        quantity: item.quantity,
+        subtotal: item.subtotal ?? 0,
+        discount_total: item.discount_total ?? 0,
+        tax_total: item.tax_total ?? 0,
+        total: item.total ?? 0,
+        variant_id: item.variant_id ?? null,
+        variant_metadata: item.variant?.metadata ?? null,
+        product_metadata: item.variant?.product?.metadata ?? null,
+      })),
+      subtotal: cart.subtotal ?? 0,
+      discount_total: cart.discount_total ?? 0,
+      shipping_total: cart.shipping_total ?? 0,
+      tax_total: cart.tax_total ?? 0,
+      gift_card_total: cart.gift_card_total ?? 0,
+      total: cart.total ?? 0,
+    }
+  }
+
+  async chargeWasReleased(chargeId: string): Promise<boolean> {
+    // Medusa sets canceled_at only after cancelPayment succeeded, which released the charge at the gateway.
+    const rows = await this.container.manager.query(`SELECT 1 FROM "payment" WHERE "data"->>'charge_id' = $1 AND "canceled_at" IS NOT NULL LIMIT 1`, [chargeId])
+    return rows.length > 0
+  }
+
+  async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
+    await new MedusaCustomerLinks(() => this.container.customerService).rememberGatewayCustomer(customerId, gatewayCustomerId)
+  }
+}
+
+function toSession(s: any): CheckoutSession {
+  return { id: s.id, cart_id: s.cart_id ?? null, amount: s.amount, data: s.data ?? {} }
+}

@@ -1,0 +1,114 @@
+import { invalidParam, SandboxError } from "../sandbox-error"
+
+/**
+ * Request parameters after parsing, whatever the content type: every scalar
+ * is a string (as it would be in a form), every list an array of strings.
+ * Field helpers then apply one set of rules to both encodings.
+ */
+export type ParamValue = string | string[]
+export type Params = Record<string, ParamValue>
+
+/**
+ * Parses `application/json` or `application/x-www-form-urlencoded` (the
+ * reference's curl examples send forms). Anything else is read as a form,
+ * because that is what `curl -d` sends without a content type.
+ */
+export function parseBody(raw: string, contentType: string | undefined): Params {
+  const type = (contentType ?? "").split(";")[0].trim().toLowerCase()
+  if (type === "application/json" || type.endsWith("+json")) return parseJson(raw)
+  return parseForm(raw)
+}
+
+/**
+ * PHP-style forms: `items[]=a&items[]=b` (or `items[0]=a`) builds a list
+ * under `items`; a repeated scalar such as `amount=1&amount=2` keeps its last
+ * value, as PHP does.
+ */
+export function parseForm(raw: string): Params {
+  const params: Params = {}
+  for (const pair of raw.split("&")) {
+    if (pair === "") continue
+    const eq = pair.indexOf("=")
+    const rawName = eq === -1 ? pair : pair.slice(0, eq)
+    const rawValue = eq === -1 ? "" : pair.slice(eq + 1)
+    const name = decodeFormComponent(rawName)
+    const value = decodeFormComponent(rawValue)
+    const list = name.endsWith("]") ? /^(.+)\[\d*\]$/.exec(name) : null
+    if (list) appendToList(params, list[1], value)
+    else params[name] = value
+  }
+  return params
+}
+
+function appendToList(params: Params, name: string, value: string): void {
+  const current = params[name]
+  params[name] = Array.isArray(current) ? [...current, value] : [value]
+}
+
+const NEEDS_DECODING = /[%+]/
+
+function decodeFormComponent(text: string): string {
+  if (!NEEDS_DECODING.test(text)) return text
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "))
+  } catch {
+    throw new SandboxError(400, "parameter_invalid", "body: is not valid form encoding")
+  }
+}
+
+/** A JSON body that must be an object; empty is `{}`. The API and the test controls both read bodies so. */
+export function parseJsonObject(raw: string): Record<string, unknown> {
+  if (raw.trim() === "") return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new SandboxError(400, "parameter_invalid", "body: is not valid JSON")
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new SandboxError(400, "parameter_invalid", "body: must be a JSON object")
+  }
+  return parsed as Record<string, unknown>
+}
+
+function parseJson(raw: string): Params {
+  const params: Params = {}
+  for (const [rawName, value] of Object.entries(parseJsonObject(raw))) {
+    // Accept `"items[]": [...]` as well as `"items": [...]`.
+    const name = rawName.endsWith("[]") ? rawName.slice(0, -2) : rawName
+    const converted = jsonValue(name, value)
+    if (converted !== undefined) params[name] = converted
+  }
+  return params
+}
+
+/** JSON scalars become the strings a form would carry; null means absent. */
+function jsonValue(name: string, value: unknown): ParamValue | undefined {
+  if (value === null) return undefined
+  if (Array.isArray(value)) return value.map((item) => jsonScalar(name, item))
+  return jsonScalar(name, value)
+}
+
+function jsonScalar(name: string, value: unknown): string {
+  if (typeof value === "string") return value
+  if (typeof value === "boolean") return String(value)
+  // A non-integer JSON number keeps its decimal point ("20.5") so integer
+  // fields reject it instead of rounding.
+  if (typeof value === "number" && Number.isFinite(value)) return String(value)
+  throw invalidParam(name, "must be a string, number or boolean")
+}
+
+/**
+ * A stable text for "the same parameters", used by idempotency: keys sorted,
+ * so `a=1&b=2` and `{"b":2,"a":1}` are the same request.
+ */
+export function canonicalParams(params: Params): string {
+  // Exactly JSON.stringify(sorted [name, value] pairs), built without the
+  // pairs: stored digests (and older data files) depend on this very text.
+  let text = "["
+  for (const name of Object.keys(params).sort()) {
+    if (text.length > 1) text += ","
+    text += `[${JSON.stringify(name)},${JSON.stringify(params[name])}]`
+  }
+  return `${text}]`
+}

@@ -1,0 +1,248 @@
+import { randomBytes } from "node:crypto"
+import { IdempotencyStore } from "../http/idempotency"
+import { JournalSlot } from "./journal"
+import { Index, Table } from "./table"
+import type { BillingInterval } from "../billing-interval"
+import type { CardBrand } from "../cards/card-checks"
+import type { DeclineCode } from "../cards/test-cards"
+
+/**
+ * The sandbox's data, per environment. The records are also what the data
+ * file holds, so nothing here may ever hold a card number or CVC.
+ */
+
+export type EnvironmentName = "test" | "live"
+export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ["test", "live"]
+
+export interface CustomerRecord {
+  customer_id: number
+  name: string
+  email: string
+  username: string
+  address: string
+  city: string
+  zip: string
+  state: string
+  country: string
+  created_at: number
+}
+
+export interface CardRecord {
+  card_id: string
+  last4: string
+  exp_month: number
+  exp_year: number
+  brand: CardBrand
+  cardholder_name: string
+  customer_id: number | null
+  /**
+   * Saved cards are listed by card/get and chargeable by `card_id`. Unsaved
+   * ones are the one-off cards of a charge (kept so a subscription can renew
+   * on them).
+   */
+  saved: boolean
+  is_default: boolean
+  description: string | null
+  /** Decided when the card is stored, from the test-card table (or the decline control). */
+  decline_on_charge: DeclineCode | null
+  created_at: number
+}
+
+export type PaymentMode = "auth_and_capture" | "auth_only"
+
+/** Stored lifecycle; refund states are derived from the amounts. */
+export type ChargeState = "authorized" | "captured" | "released" | "expired"
+
+export interface ChargeRecord {
+  charge_id: string
+  amount: number
+  currency: string
+  payment_mode: PaymentMode
+  state: ChargeState
+  amount_refunded: number
+  card_id: string
+  card_last4: string
+  customer_id: number | null
+  invoice_num: number | null
+  subscription_id: string | null
+  description: string
+  created_at: number
+  captured_at: number | null
+  authorization_expires_at: number | null
+}
+
+export interface RefundRecord {
+  refund_id: string
+  charge_id: string
+  amount: number
+  /** `authorization_released` when the refund voided an uncaptured authorization. */
+  reason: "requested" | "authorization_released"
+  created_at: number
+}
+
+export interface SubscriptionRecord {
+  subscription_id: string
+  status: "active" | "canceled"
+  customer_id: number | null
+  card_id: string
+  amount: number
+  currency: string
+  interval: BillingInterval
+  description: string
+  created_at: number
+  expiry_date: number
+  canceled_at: number | null
+  charge_ids: string[]
+  invoice_nums: number[]
+}
+
+export interface InvoiceItem {
+  name: string
+  price: number
+}
+
+export interface InvoiceRecord {
+  invoice_num: number
+  customer_id: number | null
+  description: string
+  date_due: string
+  items: InvoiceItem[]
+  amount: number
+  currency: string
+  payment_type: "one_time" | "recurring"
+  interval: BillingInterval | null
+  send_invoice_to: string | null
+  invoice_to_staff: string | null
+  charge_id: string | null
+  subscription_id: string | null
+  created_at: number
+}
+
+export interface OutboxEmail {
+  email_id: string
+  to: string
+  kind: "invoice" | "payment_receipt"
+  subject: string
+  invoice_num: number | null
+  charge_id: string | null
+  sent_at: number
+}
+
+/** A completed answer kept for its Idempotency-Key, as it is in the data file. */
+export interface StoredAnswer {
+  /** A digest of the request (see requestFingerprint), never its parameters. */
+  fingerprint: string
+  status: number
+  body: unknown
+  created_at: number
+}
+
+/** One environment's data as the data file holds it: plain arrays and objects. */
+export interface PersistedEnvironment {
+  customers: CustomerRecord[]
+  cards: CardRecord[]
+  charges: ChargeRecord[]
+  refunds: RefundRecord[]
+  subscriptions: SubscriptionRecord[]
+  invoices: InvoiceRecord[]
+  outbox: OutboxEmail[]
+  /** Completed answers by Idempotency-Key. */
+  idempotency: Record<string, StoredAnswer>
+  next_customer_id: number
+  next_invoice_num: number
+}
+
+/**
+ * One environment's data in memory: tables by id (and by the few fields
+ * requests look records up by), counters, and the idempotency answers.
+ * Serializes to PersistedEnvironment.
+ */
+export class EnvironmentState {
+  readonly journal = new JournalSlot()
+  readonly usernames = new Index<string, CustomerRecord>((c) => c.username.toLowerCase())
+  readonly cardsOfCustomer = new Index<number | null, CardRecord>((c) => c.customer_id)
+  readonly customers = new Table<number, CustomerRecord>((c) => c.customer_id, this.journal, [this.usernames])
+  readonly cards = new Table<string, CardRecord>((c) => c.card_id, this.journal, [this.cardsOfCustomer])
+  readonly charges = new Table<string, ChargeRecord>((c) => c.charge_id, this.journal)
+  readonly refunds = new Table<string, RefundRecord>((r) => r.refund_id, this.journal)
+  readonly subscriptions = new Table<string, SubscriptionRecord>((s) => s.subscription_id, this.journal)
+  readonly invoices = new Table<number, InvoiceRecord>((i) => i.invoice_num, this.journal)
+  readonly outbox = new Table<string, OutboxEmail>((e) => e.email_id, this.journal)
+  readonly idempotency = new IdempotencyStore()
+  next_customer_id = 1
+  next_invoice_num = 1
+
+  /** Call before changing a stored record in place, so a failed request can put it back. */
+  touch<T extends object>(record: T): T {
+    return this.journal.current ? this.journal.current.touch(record) : record
+  }
+
+  toJSON(): PersistedEnvironment {
+    return {
+      customers: this.customers.toJSON(),
+      cards: this.cards.toJSON(),
+      charges: this.charges.toJSON(),
+      refunds: this.refunds.toJSON(),
+      subscriptions: this.subscriptions.toJSON(),
+      invoices: this.invoices.toJSON(),
+      outbox: this.outbox.toJSON(),
+      idempotency: this.idempotency.toJSON(),
+      next_customer_id: this.next_customer_id,
+      next_invoice_num: this.next_invoice_num,
+    }
+  }
+
+  static fromJSON(data: Partial<PersistedEnvironment>): EnvironmentState {
+    const env = new EnvironmentState()
+    for (const row of data.customers ?? []) env.customers.add(row)
+    for (const row of data.cards ?? []) env.cards.add(row)
+    for (const row of data.charges ?? []) env.charges.add(row)
+    for (const row of data.refunds ?? []) env.refunds.add(row)
+    for (const row of data.subscriptions ?? []) env.subscriptions.add(row)
+    for (const row of data.invoices ?? []) env.invoices.add(row)
+    for (const row of data.outbox ?? []) env.outbox.add(row)
+    for (const [key, answer] of Object.entries(data.idempotency ?? {})) env.idempotency.load(key, answer)
+    if (typeof data.next_customer_id === "number") env.next_customer_id = data.next_customer_id
+    if (typeof data.next_invoice_num === "number") env.next_invoice_num = data.next_invoice_num
+    return env
+  }
+}
+
+/**
+ * Ids look like the reference's (`cha_585d0bf93573f1`): a prefix and random
+ * hex. Hex that happens to be all digits (about 1 in 300 ids) would look like
+ * a card number to every PAN scanner, the plugin's own tests included, so
+ * such draws are thrown away. Random bytes come from a pool, one system call
+ * per few hundred ids rather than one per id.
+ */
+export function newId(prefix: "cha" | "card" | "sub" | "ref" | "em" | "req"): string {
+  let hex: string
+  do hex = randomHex(ID_BYTES)
+  while (ALL_DIGITS.test(hex))
+  return `${prefix}_${hex}`
+}
+
+const ID_BYTES = 7
+const ALL_DIGITS = /\d{12}/
+const POOL_BYTES = 4096
+let pool = randomBytes(POOL_BYTES)
+let poolAt = 0
+
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > POOL_BYTES) {
+    pool = randomBytes(POOL_BYTES)
+    poolAt = 0
+  }
+  const hex = pool.toString("hex", poolAt, poolAt + bytes)
+  poolAt += bytes
+  return hex
+}
+
+/** Integer ids count up from 1, per environment, like the reference's `customer_id: 23`. */
+export function takeCustomerId(env: EnvironmentState): number {
+  return env.next_customer_id++
+}
+
+export function takeInvoiceNum(env: EnvironmentState): number {
+  return env.next_invoice_num++
+}
