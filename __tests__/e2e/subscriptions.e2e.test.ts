@@ -160,7 +160,8 @@ describe("the admin", () => {
     const api = admin()
     const canceledEvents = eventCount("instantmerchant.subscription.canceled")
     const canceled = await api.must("POST", `/admin/instantmerchant/subscriptions/${subscription.id}/cancel`)
-    await eventually(async () => expect(eventCount("instantmerchant.subscription.canceled")).toBe(canceledEvents + 1), 15_000)
+    // At least one: the renewal job on either instance may cancel another test's subscription (canceled at the gateway) meanwhile.
+    await eventually(async () => expect(eventCount("instantmerchant.subscription.canceled")).toBeGreaterThanOrEqual(canceledEvents + 1), 15_000)
     expect(canceled.subscription).toMatchObject({ status: "canceled", next_renewal_at: null, canceled_at: expect.any(String) })
     const [gatewaySubscription] = (await gateway.list("subscriptions")).filter((s) => s.subscription_id === subscription.gateway_subscription_id)
     expect(gatewaySubscription.status).toBe("canceled")
