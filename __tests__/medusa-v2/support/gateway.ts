@@ -20,6 +20,11 @@ export const gateway = {
   async requestCount(path: string): Promise<number> {
     return (await gateway.list("requests")).filter((r) => r.path === path).length
   },
+  /** Makes the gateway misbehave on purpose (see the sandbox's faults); `process: true` moves the money, then loses the answer. */
+  async injectFault(fault: { path: string; type: string; process?: boolean; count?: number }): Promise<void> {
+    const res = await fetch(`${v2.sandboxUrl}/_sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) })
+    if (!res.ok) throw new Error(`POST /_sandbox/faults answered ${res.status}`)
+  },
   async refundsOf(chargeId: string): Promise<any[]> {
     return (await gateway.list("refunds")).filter((r) => r.charge_id === chargeId)
   },
