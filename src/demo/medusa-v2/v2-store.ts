@@ -21,7 +21,7 @@ export interface V2StoreOptions {
   /** The gateway's (or the sandbox's) API root, and its keys. */
   gateway: { baseUrl: string; apiKey: string; apiSecret: string }
   capture?: boolean
-  /** Serve the admin dashboard at /app (it is built first, which takes a while). */
+  /** Serve the admin dashboard at /app (in development mode, compiled by Vite as the browser asks for it). */
   admin?: boolean
   adminUser: { email: string; password: string }
   /** Where the store's state (seeded ids) and logs go. */
@@ -51,7 +51,6 @@ export async function startV2Store(o: V2StoreOptions): Promise<V2Store> {
     await medusa(["user", "-e", o.adminUser.email, "-p", o.adminUser.password], o, env, logFile, "creating the admin user")
   }
   const seeded = JSON.parse(fs.readFileSync(seedFile, "utf8")) as SeededStore
-  if (o.admin) await medusa(["build"], o, env, logFile, "building the admin dashboard")
   const stop = await startServer(o, env, logFile)
   return { url: `http://127.0.0.1:${o.port}`, seeded, logFile, stop }
 }
