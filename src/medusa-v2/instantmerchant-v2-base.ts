@@ -29,21 +29,11 @@ import { AUTHORIZATION_LIFETIME_MS, authorizationKey, isDeadAuthorization, witho
 import { paymentStatusOf } from "../core/payment/payment-status"
 import { refundableAmount } from "../core/payment/session-data"
 import { enterCard } from "./card-entry"
+import { ChargeOutcome, ChargeRequest } from "./charge-request"
 import { isAlreadyDone } from "./medusa-error"
 import { SavedCardsProvider } from "./saved-cards-provider"
 import { answerData, toV2SessionData, V2SessionData } from "./session-data-v2"
 import { readStorefrontData } from "./storefront-data"
-
-/** What a charge adds to the payment data. */
-export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num">
-
-/** Everything a charge needs, gathered by authorizePayment. */
-export interface ChargeRequest {
-  data: V2SessionData & Required<Pick<V2SessionData, "card_id" | "billing" | "email" | "session_id">>
-  amount: number
-  payment_mode: PaymentMode
-  idempotencyKey: string
-}
 
 /**
  * All the logic of the InstantMerchant providers for Medusa 2.x. Each

@@ -1,5 +1,5 @@
 import { InstantMerchantClient } from "../core/client"
-import { ChargeOutcome, ChargeRequest } from "./instantmerchant-v2-base"
+import { ChargeOutcome, ChargeRequest } from "./charge-request"
 import { ResolvedV2Options } from "./provider-options"
 import { V2SessionData } from "./session-data-v2"
 

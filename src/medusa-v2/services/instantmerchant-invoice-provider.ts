@@ -1,4 +1,5 @@
-import { ChargeOutcome, ChargeRequest, InstantMerchantV2Base } from "../instantmerchant-v2-base"
+import { ChargeOutcome, ChargeRequest } from "../charge-request"
+import { InstantMerchantV2Base } from "../instantmerchant-v2-base"
 import { InvoiceCharges } from "../invoice-charges"
 import { V2SessionData } from "../session-data-v2"
 
