@@ -1,0 +1,45 @@
+import { defineConfig, Modules } from "@medusajs/framework/utils"
+
+/**
+ * A Medusa 2.x store with the InstantMerchant providers, for the end-to-end
+ * suite and `npm run demo:v2`, which set the environment. No Redis: the event
+ * bus, cache, locking and workflow engine are Medusa's in-memory defaults.
+ */
+const env = process.env
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    http: {
+      storeCors: env.STORE_CORS || "*",
+      adminCors: env.ADMIN_CORS || "*",
+      authCors: env.AUTH_CORS || "*",
+      jwtSecret: env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+  },
+  admin: {
+    disable: env.MEDUSA_ADMIN_DISABLE === "true",
+    path: "/app",
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            // The provider, installed from this repository's `npm pack` tarball, as a real store gets it.
+            resolve: "medusa-payment-instantmerchant/medusa-v2",
+            id: "instantmerchant",
+            options: {
+              api_key: env.IM_API_KEY,
+              api_secret: env.IM_API_SECRET,
+              base_url: env.IM_BASE_URL,
+              capture: env.IM_CAPTURE === "true",
+            },
+          },
+        ],
+      },
+    },
+  ],
+})

@@ -1,0 +1,13 @@
+import { PaymentMode } from "../client"
+import { V2SessionData } from "./session-data-v2"
+
+/** What a charge adds to the payment data. */
+export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num">
+
+/** Everything a charge needs, gathered by authorizePayment. */
+export interface ChargeRequest {
+  data: V2SessionData & Required<Pick<V2SessionData, "card_id" | "billing" | "email" | "session_id">>
+  amount: number
+  payment_mode: PaymentMode
+  idempotencyKey: string
+}
