@@ -9,18 +9,21 @@
  *   npm run bench -- --peer            also stripe-stateful-mock, installed on the fly
  *   npm run bench -- --no-checkout     skip the Medusa store
  *   npm run bench -- --sandbox DIST    measure another build of the sandbox (a "before" run)
- *   npm run bench -- --only sandbox,client     some parts only (sandbox, client, checkout, peer)
+ *   npm run bench -- --only client,renewals   some parts only (sandbox, client, checkout, renewals, peer)
+ *   npm run bench -- --renewals 1000,10000    the renewal batch sizes
  *   npm run bench -- --rounds 5 --cycles 1000 --charges 100000
  */
 import { cpus } from "node:os"
-import { checkoutBench, type CheckoutFigures } from "./checkout-bench"
+import { withBenchStack } from "./bench-stack"
+import { checkoutBench } from "./checkout-bench"
 import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
+import { renewalsBench } from "./renewals-bench"
 import { clientOverhead, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
 import { median, round } from "./stats"
 
-const PARTS = ["sandbox", "client", "checkout", "peer"] as const
+const PARTS = ["sandbox", "client", "checkout", "renewals", "peer"] as const
 type Part = (typeof PARTS)[number]
 
 interface Args {
@@ -30,10 +33,11 @@ interface Args {
   rounds: number
   cycles: number
   charges: number
+  renewals: number[]
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, parts: new Set<Part>(["sandbox", "client", "checkout"]), rounds: 5, cycles: 1000, charges: 100_000 }
+  const args: Args = { json: false, parts: new Set<Part>(["sandbox", "client", "checkout", "renewals"]), rounds: 5, cycles: 1000, charges: 100_000, renewals: [1000, 10_000] }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = () => {
@@ -43,12 +47,16 @@ function parseArgs(argv: string[]): Args {
     }
     if (flag === "--json") args.json = true
     else if (flag === "--peer") args.parts.add("peer")
-    else if (flag === "--no-checkout") args.parts.delete("checkout")
+    else if (flag === "--no-checkout") {
+      args.parts.delete("checkout")
+      args.parts.delete("renewals")
+    }
     else if (flag === "--only") args.parts = partsOf(value())
     else if (flag === "--sandbox") args.sandboxDist = value()
     else if (flag === "--rounds") args.rounds = positive(flag, value())
     else if (flag === "--cycles") args.cycles = positive(flag, value())
     else if (flag === "--charges") args.charges = positive(flag, value())
+    else if (flag === "--renewals") args.renewals = value().split(",").map((n) => positive(flag, n))
     else throw new Error(`unknown option ${flag}`)
   }
   return args
@@ -81,10 +89,17 @@ async function main(): Promise<void> {
   if (args.parts.has("sandbox") || args.parts.has("client")) await sandboxAndClient(args, results)
 
   // A part that cannot run here (no npm registry, no PostgreSQL) is reported, and the rest still prints.
-  if (args.parts.has("checkout")) {
-    progress("checkout through a real Medusa store (boots PostgreSQL, Redis and Medusa)")
-    const checkout: CheckoutFigures = await checkoutBench(args.rounds, progress).catch((error: unknown) => ({ checkout_error: messageOf(error) }))
-    Object.assign(results, checkout)
+  if (args.parts.has("checkout") || args.parts.has("renewals")) {
+    progress("booting a real Medusa store (PostgreSQL, Redis, Medusa) for the checkout and renewals")
+    await withBenchStack(progress, async (stack) => {
+      if (args.parts.has("checkout")) {
+        progress("checkout through the store")
+        Object.assign(results, await checkoutBench(stack, args.rounds).catch((error: unknown) => ({ checkout_error: messageOf(error) })))
+      }
+      if (args.parts.has("renewals")) {
+        Object.assign(results, await renewalsBench(stack, args.renewals, progress).catch((error: unknown) => ({ renewals_error: messageOf(error) })))
+      }
+    }).catch((error: unknown) => Object.assign(results, { store_error: messageOf(error) }))
   }
 
   if (args.parts.has("peer")) {
@@ -163,6 +178,7 @@ const GOALS: Record<string, string> = {
   sandbox_rss_mb_100k: "≤ 100",
   client_overhead: "≤ 1.05",
   checkout_vs_system: "≤ 1.15",
+  renewal_cost_large_vs_small: "≤ 1.2 (linear)",
   sandbox_vs_stripe_stateful_mock: "≤ 0.5",
 }
 
