@@ -147,6 +147,7 @@ async function sandboxAndClient(args: Args, results: Record<string, unknown>): P
     const held: HeldState = await holdCharges(sandbox, args.charges, counter, args.sandboxDist)
     Object.assign(results, {
       sandbox_rss_mb_100k: round(held.rssMb, 1),
+      sandbox_heap_mb_100k: round(held.heapMb, 1),
       charges_held: held.charges,
       fill_charges_per_second: Math.round(held.filled / held.fillSeconds),
       state_checks_100k: held.checks,
