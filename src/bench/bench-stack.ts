@@ -15,19 +15,14 @@ export const BENCH_ADMIN = { email: "bench-admin@example.com", password: "bench-
  */
 export async function withBenchStack<T>(progress: (line: string) => void, run: (stack: Stack) => Promise<T>): Promise<T> {
   const workDir = path.join(PACKAGE_ROOT, ".e2e", `bench-${process.pid}`)
-  fs.rmSync(workDir, { recursive: true, force: true })
   const booted = performance.now()
   let stack: Stack
   try {
-    stack = await startStack({
-      workDir,
-      sandboxPort: 0,
-      medusaPort: 0,
-      redis: process.env.REDIS_URL || "auto",
-      adminEmail: BENCH_ADMIN.email,
-      adminPassword: BENCH_ADMIN.password,
-      log: () => undefined,
-      env: { INSTANTMERCHANT_RENEWAL_SCHEDULE: "*/2 * * * * *", INSTANTMERCHANT_USE_SANDBOX_CLOCK: "false" },
+    stack = await bootOnce(workDir).catch((error: unknown) => {
+      // The seed's first request after its blocking `medusa user` call sometimes
+      // lands on a keep-alive socket Medusa has closed meanwhile ("fetch failed"); a second boot gets past it.
+      progress(`the store did not start (${error instanceof Error ? error.message : String(error)}); booting again`)
+      return bootOnce(workDir)
     })
   } catch (error) {
     // The folder keeps medusa.log and migrations.log for a look.
@@ -40,4 +35,18 @@ export async function withBenchStack<T>(progress: (line: string) => void, run: (
     await stack.stop()
     fs.rmSync(workDir, { recursive: true, force: true })
   }
+}
+
+function bootOnce(workDir: string): Promise<Stack> {
+  fs.rmSync(workDir, { recursive: true, force: true })
+  return startStack({
+    workDir,
+    sandboxPort: 0,
+    medusaPort: 0,
+    redis: process.env.REDIS_URL || "auto",
+    adminEmail: BENCH_ADMIN.email,
+    adminPassword: BENCH_ADMIN.password,
+    log: () => undefined,
+    env: { INSTANTMERCHANT_RENEWAL_SCHEDULE: "*/2 * * * * *", INSTANTMERCHANT_USE_SANDBOX_CLOCK: "false" },
+  })
 }

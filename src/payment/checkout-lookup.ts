@@ -1,3 +1,4 @@
+import type { IntervalLine } from "../core/subscription/cart-interval"
 import { AddressLike } from "../core/payment/gateway-address"
 
 /** A payment session, as far as this plugin reads it. */
@@ -56,6 +57,12 @@ export interface CheckoutLookup {
   session(sessionId: string): Promise<CheckoutSession | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
   cart(cartId: string): Promise<CheckoutCart | null>
+  /**
+   * The cart's lines with their variant's and product's metadata only: what
+   * the subscription interval check reads. Without it the processor reads
+   * the whole cart (with totals, which cost a tax calculation) instead.
+   */
+  cartLines?(cartId: string): Promise<IntervalLine[] | null>
   /**
    * Whether Medusa canceled a payment on this charge (the processor released
    * it then). The session that made the charge is not told.

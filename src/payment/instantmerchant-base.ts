@@ -299,8 +299,9 @@ export abstract class InstantMerchantBase extends AbstractPaymentProcessor {
    * that the shopper learns it before entering a card.
    */
   private async checkCartIntervals(cartId: string | undefined): Promise<void> {
-    const cart = cartId ? await this.lookup.cart(cartId) : null
-    if (cart) intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
+    if (!cartId) return
+    const lines = this.lookup.cartLines ? await this.lookup.cartLines(cartId) : (await this.lookup.cart(cartId))?.items
+    if (lines) intervalOfCart(lines, this.options.subscription_allow_mixed_cart)
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { IntervalLine } from "../core/subscription/cart-interval"
 import { CheckoutCart, CheckoutLookup, CheckoutSession, GATEWAY_CUSTOMER_METADATA_KEY } from "./checkout-lookup"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -65,6 +66,16 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       gift_card_total: cart.gift_card_total ?? 0,
       total: cart.total ?? 0,
     }
+  }
+
+  async cartLines(cartId: string): Promise<IntervalLine[] | null> {
+    // One query, no totals: the interval check runs on every payment-session update.
+    const items: any[] = await this.container.lineItemRepository.find({
+      where: { cart_id: cartId },
+      relations: { variant: { product: true } },
+      order: { created_at: "ASC" },
+    })
+    return items.map((item) => ({ title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }))
   }
 
   async chargeWasReleased(chargeId: string): Promise<boolean> {
