@@ -18,11 +18,13 @@ export async function withBenchStack<T>(progress: (line: string) => void, run: (
   const booted = performance.now()
   let stack: Stack
   try {
-    stack = await bootOnce(workDir).catch((error: unknown) => {
-      // The seed's first request after its blocking `medusa user` call sometimes
-      // lands on a keep-alive socket Medusa has closed meanwhile ("fetch failed"); a second boot gets past it.
-      progress(`the store did not start (${error instanceof Error ? error.message : String(error)}); booting again`)
-      return bootOnce(workDir)
+    fs.rmSync(workDir, { recursive: true, force: true })
+    stack = await boot(workDir).catch((error: unknown) => {
+      // On a loaded machine the seed's login right after its blocking `medusa user`
+      // call can land on a keep-alive socket Medusa closed meanwhile ("fetch failed").
+      // The user exists by then: booting again on the same folder logs in at once.
+      progress(`the store did not start (${error instanceof Error ? error.message : String(error)}); booting again on the same data`)
+      return boot(workDir)
     })
   } catch (error) {
     // The folder keeps medusa.log and migrations.log for a look.
@@ -37,8 +39,7 @@ export async function withBenchStack<T>(progress: (line: string) => void, run: (
   }
 }
 
-function bootOnce(workDir: string): Promise<Stack> {
-  fs.rmSync(workDir, { recursive: true, force: true })
+function boot(workDir: string): Promise<Stack> {
   return startStack({
     workDir,
     sandboxPort: 0,
