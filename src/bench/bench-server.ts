@@ -15,7 +15,7 @@ import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
 import { join } from "node:path"
 
-export type ServerMessage = { kind: "ready"; url: string; apiBaseUrl: string } | { kind: "usage"; cpuMicros: number; rssBytes: number } | { kind: "gc-done" }
+export type ServerMessage = { kind: "ready"; url: string; apiBaseUrl: string } | { kind: "usage"; cpuMicros: number; rssBytes: number; heapUsedBytes: number } | { kind: "gc-done" }
 export type ParentMessage = { kind: "usage" } | { kind: "gc" }
 
 /** The floor's one answer: the shape of a gateway success, with the ids a money cycle reads. */
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
       return
     }
     const cpu = process.cpuUsage()
-    send({ kind: "usage", cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss })
+    const memory = process.memoryUsage()
+    send({ kind: "usage", cpuMicros: cpu.user + cpu.system, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed })
   })
   process.on("disconnect", () => process.exit(0))
   send({ kind: "ready", ...started })

@@ -1,14 +1,10 @@
-import fs from "node:fs"
-import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { MedusaRest } from "../demo/stack/medusa-rest"
-import { PACKAGE_ROOT } from "../demo/stack/package-root"
-import { startStack, type Stack } from "../demo/stack/start-stack"
+import type { Stack } from "../demo/stack/start-stack"
 import { median, round } from "./stats"
 
 export type CheckoutFigures = Record<string, unknown>
 
-const ADMIN = { email: "bench-admin@example.com", password: "bench-admin-password" }
 const ADDRESS = { first_name: "Jim", last_name: "Doe", address_1: "1 Main St", city: "Nashville", province: "TN", postal_code: "37251", country_code: "us" }
 const CARD = { cardholder_name: "Jim Doe", card_number: "4242424242424242", exp_month: 12, exp_year: new Date().getUTCFullYear() + 3, cvc: "123" }
 
@@ -19,45 +15,29 @@ const CARD = { cardholder_name: "Jim Doe", card_number: "4242424242424242", exp_
  * the same store and the same run, alternating one by one. The seed is
  * left alone: the bench adds `system` to the region through the admin API.
  */
-export async function checkoutBench(rounds: number, progress: (line: string) => void): Promise<CheckoutFigures> {
-  const workDir = path.join(PACKAGE_ROOT, ".e2e", `bench-${process.pid}`)
-  fs.rmSync(workDir, { recursive: true, force: true })
-  const booted = performance.now()
-  let stack: Stack
-  try {
-    stack = await startStack({ workDir, sandboxPort: 0, medusaPort: 0, redis: process.env.REDIS_URL || "auto", adminEmail: ADMIN.email, adminPassword: ADMIN.password, log: () => undefined })
-  } catch (error) {
-    // The folder keeps medusa.log and migrations.log for a look.
-    throw new Error(`the store did not start (${error instanceof Error ? error.message : String(error)}); logs in ${workDir}`)
-  }
-  progress(`store up in ${((performance.now() - booted) / 1000).toFixed(0)} s`)
-  try {
-    await enableSystemProvider(stack)
-    const perRound = 6
-    const times: Record<"instantmerchant" | "system", number[]> = { instantmerchant: [], system: [] }
-    // Warm both paths (first requests compile routes and fill caches).
-    await checkout(stack, "instantmerchant")
-    await checkout(stack, "system")
-    for (let r = 0; r < rounds; r++) {
-      for (let i = 0; i < perRound; i++) {
-        for (const provider of r % 2 === 0 ? (["instantmerchant", "system"] as const) : (["system", "instantmerchant"] as const)) {
-          times[provider].push(await checkout(stack, provider))
-        }
+export async function checkoutBench(stack: Stack, rounds: number): Promise<CheckoutFigures> {
+  await enableSystemProvider(stack)
+  const perRound = 6
+  const times: Record<"instantmerchant" | "system", number[]> = { instantmerchant: [], system: [] }
+  // Warm both paths (first requests compile routes and fill caches).
+  await checkout(stack, "instantmerchant")
+  await checkout(stack, "system")
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < perRound; i++) {
+      for (const provider of r % 2 === 0 ? (["instantmerchant", "system"] as const) : (["system", "instantmerchant"] as const)) {
+        times[provider].push(await checkout(stack, provider))
       }
     }
-    const calls = await gatewayCalls(stack)
-    const im = median(times.instantmerchant)
-    const system = median(times.system)
-    return {
-      checkout_ms_instantmerchant: round(im, 1),
-      checkout_ms_system: round(system, 1),
-      checkout_vs_system: round(im / system),
-      checkouts_timed: times.instantmerchant.length + times.system.length,
-      ...calls,
-    }
-  } finally {
-    await stack.stop()
-    fs.rmSync(workDir, { recursive: true, force: true })
+  }
+  const calls = await gatewayCalls(stack)
+  const im = median(times.instantmerchant)
+  const system = median(times.system)
+  return {
+    checkout_ms_instantmerchant: round(im, 1),
+    checkout_ms_system: round(system, 1),
+    checkout_vs_system: round(im / system),
+    checkouts_timed: times.instantmerchant.length + times.system.length,
+    ...calls,
   }
 }
 

@@ -9,28 +9,35 @@
  *   npm run bench -- --peer            also stripe-stateful-mock, installed on the fly
  *   npm run bench -- --no-checkout     skip the Medusa store
  *   npm run bench -- --sandbox DIST    measure another build of the sandbox (a "before" run)
+ *   npm run bench -- --only client,renewals   some parts only (sandbox, client, checkout, renewals, peer)
+ *   npm run bench -- --renewals 1000,10000    the renewal batch sizes
  *   npm run bench -- --rounds 5 --cycles 1000 --charges 100000
  */
 import { cpus } from "node:os"
-import { checkoutBench, type CheckoutFigures } from "./checkout-bench"
+import { withBenchStack } from "./bench-stack"
+import { checkoutBench } from "./checkout-bench"
 import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
+import { renewalsBench } from "./renewals-bench"
 import { clientOverhead, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
 import { median, round } from "./stats"
 
+const PARTS = ["sandbox", "client", "checkout", "renewals", "peer"] as const
+type Part = (typeof PARTS)[number]
+
 interface Args {
   json: boolean
-  peer: boolean
-  checkout: boolean
+  parts: Set<Part>
   sandboxDist?: string
   rounds: number
   cycles: number
   charges: number
+  renewals: number[]
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, peer: false, checkout: true, rounds: 5, cycles: 1000, charges: 100_000 }
+  const args: Args = { json: false, parts: new Set<Part>(["sandbox", "client", "checkout", "renewals"]), rounds: 5, cycles: 1000, charges: 100_000, renewals: [1000, 10_000] }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = () => {
@@ -39,15 +46,27 @@ function parseArgs(argv: string[]): Args {
       return v
     }
     if (flag === "--json") args.json = true
-    else if (flag === "--peer") args.peer = true
-    else if (flag === "--no-checkout") args.checkout = false
+    else if (flag === "--peer") args.parts.add("peer")
+    else if (flag === "--no-checkout") {
+      args.parts.delete("checkout")
+      args.parts.delete("renewals")
+    }
+    else if (flag === "--only") args.parts = partsOf(value())
     else if (flag === "--sandbox") args.sandboxDist = value()
     else if (flag === "--rounds") args.rounds = positive(flag, value())
     else if (flag === "--cycles") args.cycles = positive(flag, value())
     else if (flag === "--charges") args.charges = positive(flag, value())
+    else if (flag === "--renewals") args.renewals = value().split(",").map((n) => positive(flag, n))
     else throw new Error(`unknown option ${flag}`)
   }
   return args
+}
+
+function partsOf(raw: string): Set<Part> {
+  const names = raw.split(",").map((name) => name.trim())
+  const unknown = names.filter((name) => !(PARTS as readonly string[]).includes(name))
+  if (unknown.length) throw new Error(`--only: unknown part ${unknown.join(", ")}; the parts are ${PARTS.join(", ")}`)
+  return new Set(names as Part[])
 }
 
 function positive(flag: string, raw: string): number {
@@ -67,34 +86,68 @@ async function main(): Promise<void> {
     settings: { rounds: args.rounds, cycles_per_round: args.cycles, workers: WORKERS, charges_held: args.charges, sandbox: args.sandboxDist ?? "this build" },
   }
 
+  if (args.parts.has("sandbox") || args.parts.has("client")) await sandboxAndClient(args, results)
+
+  // A part that cannot run here (no npm registry, no PostgreSQL) is reported, and the rest still prints.
+  if (args.parts.has("checkout") || args.parts.has("renewals")) {
+    progress("booting a real Medusa store (PostgreSQL, Redis, Medusa) for the checkout and renewals")
+    await withBenchStack(progress, async (stack) => {
+      if (args.parts.has("checkout")) {
+        progress("checkout through the store")
+        Object.assign(results, await checkoutBench(stack, args.rounds).catch((error: unknown) => ({ checkout_error: messageOf(error) })))
+      }
+      if (args.parts.has("renewals")) {
+        Object.assign(results, await renewalsBench(stack, args.renewals, progress).catch((error: unknown) => ({ renewals_error: messageOf(error) })))
+      }
+    }).catch((error: unknown) => Object.assign(results, { store_error: messageOf(error) }))
+  }
+
+  if (args.parts.has("peer")) {
+    progress("peer: stripe-stateful-mock")
+    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, { next: 0 }).catch((error: unknown) => ({ peer_error: messageOf(error) })))
+  }
+
+  results.seconds = Math.round((Date.now() - started) / 1000)
+  if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + "\n")
+  else printTable(results)
+}
+
+/** The sandbox beside the floor (CPU per money cycle, memory at 100k charges), and the client's overhead against it. */
+async function sandboxAndClient(args: Args, results: Record<string, unknown>): Promise<void> {
   const sandbox = await startBenchServer("sandbox", args.sandboxDist)
   const floor = await startBenchServer("floor")
   const counter = { next: 0 }
-  let held: HeldState | undefined
   try {
     const targets = [cpuTarget("sandbox", sandbox), cpuTarget("floor", floor)]
     progress("warming up")
     for (const t of targets) await closedLoop(300, WORKERS, () => t.cycle(counter.next++))
 
-    progress(`money cycle, ${args.rounds} rounds of ${args.cycles} cycles, ${WORKERS} workers (about 1k charges held)`)
-    const small = await cpuPerCycle(targets, args.rounds, args.cycles, counter)
-    const sandboxCpu = median(small.sandbox)
-    const floorCpu = median(small.floor)
-    Object.assign(results, {
-      sandbox_cpu_us_per_cycle: round(sandboxCpu, 1),
-      floor_cpu_us_per_cycle: round(floorCpu, 1),
-      sandbox_vs_floor: round(sandboxCpu / floorCpu),
-      rounds_cpu_us_per_cycle: { sandbox: small.sandbox.map((v) => round(v, 1)), floor: small.floor.map((v) => round(v, 1)) },
-    })
+    let sandboxCpu = NaN
+    if (args.parts.has("sandbox")) {
+      progress(`money cycle, ${args.rounds} rounds of ${args.cycles} cycles, ${WORKERS} workers (about 1k charges held)`)
+      const small = await cpuPerCycle(targets, args.rounds, args.cycles, counter)
+      sandboxCpu = median(small.sandbox)
+      const floorCpu = median(small.floor)
+      Object.assign(results, {
+        sandbox_cpu_us_per_cycle: round(sandboxCpu, 1),
+        floor_cpu_us_per_cycle: round(floorCpu, 1),
+        sandbox_vs_floor: round(sandboxCpu / floorCpu),
+        rounds_cpu_us_per_cycle: { sandbox: small.sandbox.map((v) => round(v, 1)), floor: small.floor.map((v) => round(v, 1)) },
+      })
+    }
 
-    progress("client overhead")
-    const overhead = await clientOverhead(sandbox, args.rounds, 200)
-    Object.assign(results, { client_ms: round(overhead.clientMs, 3), bare_http_ms: round(overhead.bareMs, 3), client_overhead: round(overhead.ratio) })
+    if (args.parts.has("client")) {
+      progress("client overhead")
+      const overhead = await clientOverhead(sandbox, args.rounds, 200)
+      Object.assign(results, { client_ms: round(overhead.clientMs, 3), bare_http_ms: round(overhead.bareMs, 3), client_overhead: round(overhead.ratio) })
+    }
+    if (!args.parts.has("sandbox")) return
 
     progress(`filling to ${args.charges.toLocaleString("en-US")} charges`)
-    held = await holdCharges(sandbox, args.charges, counter, args.sandboxDist)
+    const held: HeldState = await holdCharges(sandbox, args.charges, counter, args.sandboxDist)
     Object.assign(results, {
       sandbox_rss_mb_100k: round(held.rssMb, 1),
+      sandbox_heap_mb_100k: round(held.heapMb, 1),
       charges_held: held.charges,
       fill_charges_per_second: Math.round(held.filled / held.fillSeconds),
       state_checks_100k: held.checks,
@@ -113,22 +166,6 @@ async function main(): Promise<void> {
     await sandbox.stop()
     await floor.stop()
   }
-
-  // A part that cannot run here (no npm registry, no PostgreSQL) is reported, and the rest still prints.
-  if (args.checkout) {
-    progress("checkout through a real Medusa store (boots PostgreSQL, Redis and Medusa)")
-    const checkout: CheckoutFigures = await checkoutBench(args.rounds, progress).catch((error: unknown) => ({ checkout_error: messageOf(error) }))
-    Object.assign(results, checkout)
-  }
-
-  if (args.peer) {
-    progress("peer: stripe-stateful-mock")
-    Object.assign(results, await peerBench(args.sandboxDist, args.rounds, args.cycles, counter).catch((error: unknown) => ({ peer_error: messageOf(error) })))
-  }
-
-  results.seconds = Math.round((Date.now() - started) / 1000)
-  if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + "\n")
-  else printTable(results)
 }
 
 function messageOf(error: unknown): string {
@@ -142,6 +179,7 @@ const GOALS: Record<string, string> = {
   sandbox_rss_mb_100k: "≤ 100",
   client_overhead: "≤ 1.05",
   checkout_vs_system: "≤ 1.15",
+  renewal_cost_large_vs_small: "≤ 1.2 (linear)",
   sandbox_vs_stripe_stateful_mock: "≤ 0.5",
 }
 

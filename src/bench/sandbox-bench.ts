@@ -77,6 +77,7 @@ export interface HeldState {
   /** Charges the fill added. */
   filled: number
   rssMb: number
+  heapMb: number
   fillSeconds: number
   checks: Record<string, boolean>
 }
@@ -103,6 +104,7 @@ export async function holdCharges(sandbox: ServerProcess, charges: number, count
   })
   const fillSeconds = (performance.now() - started) / 1000
   const rssMb = (await sandbox.rssAfterGc()) / 1024 / 1024
+  const heapMb = (await sandbox.heapAfterGc()) / 1024 / 1024
 
   const replay = await postGateway(target, "charge", firstBody, firstKey)
   const reuse = await postGateway(target, "charge", chargeBody(counter.next++), firstKey)
@@ -114,7 +116,7 @@ export async function holdCharges(sandbox: ServerProcess, charges: number, count
   }
   const persisted = await persistedCopy(sandbox, sandboxDist, firstBody, firstKey, String(first.answer.charge_id), total)
   if (persisted !== null) checks.persistence_round_trip = persisted
-  return { charges: total, filled, rssMb, fillSeconds, checks }
+  return { charges: total, filled, rssMb, heapMb, fillSeconds, checks }
 }
 
 async function countCharges(url: string): Promise<number> {

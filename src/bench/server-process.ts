@@ -12,6 +12,8 @@ export interface ServerProcess {
   cpuMicros(): Promise<number>
   /** Resident set size in bytes, after a full GC where the process allows one. */
   rssAfterGc(): Promise<number>
+  /** The V8 heap in use, in bytes, after a full GC (NaN for the peer). */
+  heapAfterGc(): Promise<number>
   stop(): Promise<void>
 }
 
@@ -35,6 +37,11 @@ export async function startBenchServer(kind: "sandbox" | "floor" | "peer", sandb
       await ask(child, { kind: "gc" }, "gc-done")
       const usage = await ask(child, { kind: "usage" }, "usage")
       return usage.kind === "usage" ? usage.rssBytes : NaN
+    },
+    async heapAfterGc() {
+      await ask(child, { kind: "gc" }, "gc-done")
+      const usage = await ask(child, { kind: "usage" }, "usage")
+      return usage.kind === "usage" ? usage.heapUsedBytes : NaN
     },
     stop: () => stopChild(child),
   }

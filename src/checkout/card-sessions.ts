@@ -146,8 +146,10 @@ export abstract class CardSessions extends AbstractPaymentProcessor {
    * that the shopper learns it before entering a card.
    */
   protected async checkCartIntervals(cartId: string | undefined): Promise<void> {
-    const cart = cartId ? await this.lookup.cart(cartId) : null
-    if (cart) intervalOfCart(cart.items, this.options.subscription_allow_mixed_cart)
+    if (!cartId) return
+    // The lines with their metadata only (one query), not the whole cart with totals, on every session update.
+    const lines = this.lookup.cartLines ? await this.lookup.cartLines(cartId) : (await this.lookup.cart(cartId))?.items
+    if (lines) intervalOfCart(lines, this.options.subscription_allow_mixed_cart)
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { IntervalLine } from "../rules/subscription/cart-interval"
 import { AddressLike } from "../customers/gateway-address"
 import type { GatewayCustomerLinks } from "../customers/customer-link"
 
@@ -57,6 +58,12 @@ export interface CheckoutLookup extends GatewayCustomerLinks {
   session(sessionId: string): Promise<CheckoutSession | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
   cart(cartId: string): Promise<CheckoutCart | null>
+  /**
+   * The cart's lines with their variant's and product's metadata only: what
+   * the subscription interval check reads. Without it the processor reads
+   * the whole cart (with totals, which cost a tax calculation) instead.
+   */
+  cartLines?(cartId: string): Promise<IntervalLine[] | null>
   /**
    * Whether Medusa canceled a payment on this charge (the processor released
    * it then). The session that made the charge is not told.

@@ -1,4 +1,5 @@
 import type { Cradle } from "../config/cradle"
+import type { IntervalLine } from "../rules/subscription/cart-interval"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
 import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
 
@@ -66,6 +67,16 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       gift_card_total: cart.gift_card_total ?? 0,
       total: cart.total ?? 0,
     }
+  }
+
+  async cartLines(cartId: string): Promise<IntervalLine[] | null> {
+    // One query, no totals: the interval check runs on every payment-session update.
+    const items: any[] = await this.container.lineItemRepository.find({
+      where: { cart_id: cartId },
+      relations: { variant: { product: true } },
+      order: { created_at: "ASC" },
+    })
+    return items.map((item) => ({ title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }))
   }
 
   async chargeWasReleased(chargeId: string): Promise<boolean> {

@@ -17,25 +17,50 @@ export class FormEncodeError extends Error {
 }
 
 export function formEncode(params: FormParams): string {
-  const out = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) {
+  const parts: string[] = []
+  for (const key in params) {
+    if (!Object.prototype.hasOwnProperty.call(params, key)) continue
+    const value = params[key]
     if (Array.isArray(value)) {
-      value.forEach((item, i) => appendScalar(out, `${key}[]`, item, `${key}[${i}]`))
+      const name = encodeComponent(`${key}[]`)
+      value.forEach((item, i) => appendScalar(parts, name, item, `${key}[${i}]`))
     } else {
-      appendScalar(out, key, value as FormValue, key)
+      appendScalar(parts, encodeComponent(key), value as FormValue, key)
     }
   }
-  return out.toString()
+  return parts.join("&")
 }
 
-function appendScalar(out: URLSearchParams, key: string, value: FormValue, label: string): void {
+function appendScalar(parts: string[], name: string, value: FormValue, label: string): void {
   if (value === undefined || value === null) return
   if (typeof value === "number") {
     if (!Number.isSafeInteger(value)) {
       throw new FormEncodeError(label, `must be an integer (amounts are in cents), got ${value}`)
     }
-    out.append(key, String(value))
+    parts.push(`${name}=${value}`)
     return
   }
-  out.append(key, typeof value === "boolean" ? String(value) : value)
+  parts.push(`${name}=${encodeComponent(typeof value === "boolean" ? String(value) : value)}`)
+}
+
+/** Characters the urlencoded serializer leaves as they are. */
+const PLAIN = /^[A-Za-z0-9*\-._]*$/
+/** What encodeURIComponent leaves alone but the urlencoded serializer escapes. */
+const EXTRA = /[!'()~]/g
+
+/**
+ * Exactly what URLSearchParams writes (the WHATWG urlencoded serializer:
+ * space as `+`, all but `A-Za-z0-9*-._` percent-encoded as UTF-8), without
+ * building a URLSearchParams per request.
+ */
+export function encodeComponent(text: string): string {
+  if (PLAIN.test(text)) return text
+  let encoded: string
+  try {
+    encoded = encodeURIComponent(text)
+  } catch {
+    // A lone surrogate: URLSearchParams writes it as U+FFFD.
+    return new URLSearchParams([["", text]]).toString().slice(1)
+  }
+  return encoded.replace(/%20/g, "+").replace(EXTRA, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 }

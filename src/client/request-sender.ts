@@ -1,7 +1,5 @@
-import axios, { AxiosInstance } from "axios"
 import { randomUUID } from "node:crypto"
-import http from "node:http"
-import https from "node:https"
+import type { OutgoingHttpHeaders } from "node:http"
 import { ResolvedClientOptions } from "./client-options"
 import {
   errorFromNetworkFailure,
@@ -12,6 +10,7 @@ import {
   NetworkFailure,
 } from "./errors"
 import { FormEncodeError, formEncode, FormParams } from "./form-encode"
+import { HttpTransport, TransportResponse } from "./http-transport"
 import { redact } from "./redact"
 import { RetryMode, retryDelayMs, shouldRetry } from "./retry-policy"
 
@@ -62,20 +61,10 @@ type Attempt =
  * into a typed error that holds nothing sensitive.
  */
 export class RequestSender {
-  private readonly http: AxiosInstance
+  private readonly http: HttpTransport
 
   constructor(private readonly options: ResolvedClientOptions) {
-    this.http = axios.create({
-      baseURL: options.baseUrl + "/",
-      httpAgent: new http.Agent({ keepAlive: true }),
-      httpsAgent: new https.Agent({ keepAlive: true }),
-      timeout: options.timeoutMs,
-      maxRedirects: 0,
-      // We parse ourselves, so that a body that is not JSON becomes an ApiError, not a crash.
-      responseType: "text",
-      transformResponse: [(data: unknown) => data],
-      validateStatus: () => true,
-    })
+    this.http = new HttpTransport(options.baseUrl)
   }
 
   async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = {}): Promise<WithMeta<T>> {
@@ -120,21 +109,22 @@ export class RequestSender {
     timeoutMs: number,
     attempt: number
   ): Promise<Attempt> {
-    const headers: Record<string, string> = {
+    const headers: OutgoingHttpHeaders = {
       "Content-Type": "application/x-www-form-urlencoded",
       Accept: "application/json",
       "User-Agent": "medusa-payment-instantmerchant",
       "X-Api-Key": this.options.apiKey,
       "X-Api-Secret": this.options.apiSecret,
+      "Content-Length": Buffer.byteLength(body),
     }
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey
 
-    let response
+    let response: TransportResponse
     try {
-      response = await this.http.post<string>(endpoint.path, body, { headers, timeout: timeoutMs })
+      response = await this.http.post(endpoint.path, body, headers, timeoutMs)
     } catch (e) {
-      // An axios error holds the request config, headers (the secret) and body
-      // (the card). Only its code and message survive this line.
+      // Only the failure's code and message survive this line, never the
+      // request's headers (the secret) or body (the card).
       const network = networkFailureOf(e, this.options.apiSecret)
       this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
       return {
@@ -145,7 +135,7 @@ export class RequestSender {
     }
 
     const requestId = headerOf(response.headers, "x-request-id")
-    const parsed = parseAnswer(response.data)
+    const parsed = parseAnswer(response.body)
     this.options.logger?.debug(
       `InstantMerchant ${name} → ${response.status}${parsed && parsed.status === false && parsed.code ? ` ${String(parsed.code)}` : ""} (${requestId ?? "no request id"}, attempt ${attempt})`
     )
@@ -195,13 +185,13 @@ export function parseAnswer(text: unknown): Record<string, unknown> | undefined 
   return answer as Record<string, unknown>
 }
 
+/** In place: the answer is a fresh object from JSON.parse that nothing else holds. */
 function normalizeIntegers(answer: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...answer }
   for (const field of INTEGER_FIELDS) {
-    const value = out[field]
-    if (typeof value === "string" && /^\d+$/.test(value)) out[field] = Number(value)
+    const value = answer[field]
+    if (typeof value === "string" && /^\d+$/.test(value)) answer[field] = Number(value)
   }
-  return out
+  return answer
 }
 
 function withMeta<T>(answer: Record<string, unknown>, meta: ResponseMeta): WithMeta<T> {

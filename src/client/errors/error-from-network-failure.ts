@@ -21,7 +21,7 @@ const TRANSIENT_NEVER_SENT: ReadonlySet<string> = new Set(["ECONNREFUSED", "EAI_
 const TLS_CODE = /^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/
 
 export interface NetworkFailure {
-  /** The system or axios error code: ECONNREFUSED, ECONNABORTED, ETIMEDOUT, ECONNRESET, ... */
+  /** The system error code (or ECONNABORTED for a timeout): ECONNREFUSED, ECONNABORTED, ETIMEDOUT, ECONNRESET, ... */
   code?: string
   message: string
 }

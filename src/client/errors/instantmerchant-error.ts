@@ -30,7 +30,7 @@ export interface InstantMerchantErrorInit {
  * Base of every error the InstantMerchant client throws. Catch by class
  * (`CardError`, `InvalidRequestError`, ...), never by parsing the message.
  *
- * It deliberately holds no request config, headers or body: an axios error
+ * It deliberately holds no request config, headers or body: an HTTP library's error
  * carries all three, and with them the API secret and the card number.
  */
 export class InstantMerchantError extends Error {

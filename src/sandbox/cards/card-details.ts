@@ -1,5 +1,6 @@
 import { cardBrand, cardNumberProblem, cvcProblem, isExpired, parseExpMonth, parseExpYear, type CardBrand } from "./card-checks"
 import type { Fields } from "../http/fields"
+import { intern } from "../intern"
 import { invalidParam, missingParam } from "../sandbox-error"
 
 /**
@@ -34,7 +35,7 @@ export function readCardDetails(fields: Fields, nowSeconds: number): CardDetails
   const cvc = fields.string("cvc")
   const problem = cvcProblem(cvc)
   if (problem) throw invalidParam("cvc", problem)
-  return { number, last4: number.slice(-4), brand: cardBrand(number), expMonth, expYear, cardholderName }
+  return { number, last4: intern(number.slice(-4)), brand: cardBrand(number), expMonth, expYear, cardholderName: intern(cardholderName) }
 }
 
 function expiryPart(fields: Fields, name: string, parse: (raw: string) => number | string): number {
