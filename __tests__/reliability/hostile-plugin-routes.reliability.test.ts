@@ -6,6 +6,7 @@ import { VALID_CARD } from "../e2e/support/shopper"
 import { check } from "./support/books"
 import { brokenCard } from "./support/card-breakers"
 import { describeFailures, runCorpus } from "./support/corpus"
+import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { chargedInvoice, invoiceBody, invoiceCustomer, openInvoice, subscription } from "./support/fixtures"
 import { FUZZ_SEED } from "./support/fuzz-seed"
@@ -219,6 +220,7 @@ it(`${COUNT} hostile requests to every plugin route: a 4xx naming the field, not
     group: (r) => `${r.route} (${r.names[0]})`,
     async check(r) {
       const answer = await send(r)
+      collectError("plugin routes", answer.body)
       check(answer.status >= 400 && answer.status < 500, `answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`)
       check(answer.status !== 401 && answer.status !== 403, `answered ${answer.status}: the request was signed in`)
       const message = typeof answer.body === "object" && answer.body ? answer.body.message : undefined

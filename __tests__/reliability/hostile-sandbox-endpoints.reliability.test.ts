@@ -2,6 +2,7 @@ import fc from "fast-check"
 import { startSandbox, type Sandbox } from "../../src/sandbox"
 import { check } from "./support/books"
 import { describeFailures, runCorpus } from "./support/corpus"
+import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { FUZZ_SEED } from "./support/fuzz-seed"
 import { HUGE_STRINGS, MALFORMED_JSON, NESTED, NOT_DIGITS, NUL_STRINGS, UNICODE_STRINGS } from "./support/hostile-values"
@@ -162,6 +163,7 @@ function encode(params: Record<string, unknown>, asForm: boolean): { body: strin
 async function expectRefusal(path: string, body: string, type: string, field: string): Promise<void> {
   const res = await fetch(`${sandbox.apiBaseUrl}/${path}`, { method: "POST", headers: { ...KEY, "content-type": type }, body })
   const text = await res.text()
+  collectError("sandbox", text)
   check(res.status >= 400 && res.status < 500, `answered ${res.status}: ${text.slice(0, 160)}`)
   let answer: any
   try {

@@ -5,6 +5,7 @@ import { Shopper, VALID_CARD } from "../e2e/support/shopper"
 import { check } from "./support/books"
 import { BrokenCard, brokenCard, brokenSavedCard } from "./support/card-breakers"
 import { describeFailures, runCorpus } from "./support/corpus"
+import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { uniqueEmail } from "./support/fixtures"
 import { FUZZ_SEED } from "./support/fuzz-seed"
@@ -66,6 +67,7 @@ async function withCart<T>(work: (cart: (typeof carts)[number]) => Promise<T>): 
 }
 
 function expectNamed(answer: { status: number; body: any }, field: string): void {
+  collectError("storefront payment data", answer.body)
   check(answer.status >= 400 && answer.status < 500, `answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 200)}`)
   const message = typeof answer.body === "object" && answer.body ? answer.body.message : undefined
   check(typeof message === "string", `answered ${answer.status} without a JSON message: ${String(typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body)).slice(0, 120)}`)

@@ -1,6 +1,7 @@
 import path from "node:path"
 import * as stackModule from "../../../src/demo/stack/start-stack"
 import e2eGlobalSetup from "../../e2e/support/global-setup"
+import { clearFigures } from "./figures"
 
 /**
  * The e2e suite's stack (sandbox, PostgreSQL, Redis, two Medusa instances,
@@ -20,6 +21,8 @@ import e2eGlobalSetup from "../../e2e/support/global-setup"
 export const RELIABILITY_TIMEOUT_MS = 4000
 
 export default async function reliabilityGlobalSetup(): Promise<void> {
+  // This run's figures and collected errors only.
+  clearFigures()
   // DEV-ONLY (removed before commit): attach to a running stack.
   if (process.env.RELIABILITY_ATTACH) {
     Object.assign(process.env, JSON.parse(require("node:fs").readFileSync(process.env.RELIABILITY_ATTACH, "utf8")))

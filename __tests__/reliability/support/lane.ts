@@ -1,4 +1,5 @@
 import type { RestAnswer } from "../../../src/demo/stack/medusa-rest"
+import { collectError } from "./error-answers"
 import type { FaultCase } from "./fault-catalogue"
 
 /**
@@ -39,6 +40,7 @@ export interface Lane<C = any> {
 
 /** A failure answer must carry a message a person can read; a 500 of Medusa's own is never one. */
 export function failureOutcome(answer: RestAnswer): Outcome {
+  collectError("fault matrix", answer.body)
   const body = answer.body as { message?: unknown; code?: unknown } | string | undefined
   const message = typeof body === "object" && body ? body.message : undefined
   if (typeof message !== "string" || message.trim() === "") throw new Error(`answered ${answer.status} without a message: ${JSON.stringify(body)}`)
