@@ -23,11 +23,6 @@ export const RELIABILITY_TIMEOUT_MS = 4000
 export default async function reliabilityGlobalSetup(): Promise<void> {
   // This run's figures and collected errors only.
   clearFigures()
-  // DEV-ONLY (removed before commit): attach to a running stack.
-  if (process.env.RELIABILITY_ATTACH) {
-    Object.assign(process.env, JSON.parse(require("node:fs").readFileSync(process.env.RELIABILITY_ATTACH, "utf8")))
-    return
-  }
   const original = stackModule.startStack
   let dataFile = ""
   ;(stackModule as { startStack: typeof original }).startStack = (options) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process"
+import { execFile } from "node:child_process"
 import { medusaCli } from "./medusa-server"
 import { MedusaRest } from "./medusa-rest"
 
@@ -143,11 +143,11 @@ async function adminToken_(api: MedusaRest, options: SeedOptions): Promise<strin
   const login = () => api.post("/admin/auth/token", { email: options.adminEmail, password: options.adminPassword })
   let answer = await login()
   if (answer.status !== 200) {
-    const created = spawnSync(process.execPath, [medusaCli(), "user", "-e", options.adminEmail, "-p", options.adminPassword], {
-      cwd: options.appDir,
-      env: options.env,
-      encoding: "utf8",
-    })
+    // Not spawnSync: blocking this process for the seconds the CLI takes lets
+    // Medusa close the login's keep-alive socket unnoticed, and the next fetch
+    // fails on it ("other side closed"); it would also stall a sandbox
+    // running in this process.
+    const created = await runCli(process.execPath, [medusaCli(), "user", "-e", options.adminEmail, "-p", options.adminPassword], { cwd: options.appDir, env: options.env })
     const out = `${created.stdout}${created.stderr}`
     if (created.status !== 0 && !out.includes("already exists")) throw new Error(`could not create the admin user: ${out.split("\n").filter((l) => l && !l.startsWith("query")).slice(-3).join(" ")}`)
     answer = await login()
@@ -156,4 +156,14 @@ async function adminToken_(api: MedusaRest, options: SeedOptions): Promise<strin
     }
   }
   return answer.body.access_token
+}
+
+/** Runs a CLI to its end without blocking the event loop; never rejects. */
+function runCli(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { ...options, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const status = error ? (typeof (error as { code?: unknown }).code === "number" ? ((error as { code: number }).code) : 1) : 0
+      resolve({ status, stdout: String(stdout), stderr: String(stderr) })
+    })
+  })
 }

@@ -36,7 +36,8 @@ export const captureLane: Lane<OrderFixture> = {
     if (status === "captured") return "succeeded"
     if (status !== "requires_action") throw new Error(`a capture left the payment ${status}`)
     const line = await eventually(async () => {
-      const log = fs.readFileSync(e2e.medusaLog, "utf8").slice(f.logMark)
+      // logMark is a byte offset: slice the bytes, not the (multi-byte) characters.
+      const log = fs.readFileSync(e2e.medusaLog).subarray(f.logMark).toString("utf8")
       const found = /InstantMerchant capture failed: (\w+): (.+)/.exec(log)
       if (!found) throw new Error("the payment requires action, and the server log does not say why")
       return found
