@@ -39,6 +39,8 @@ module.exports = {
         api_secret: process.env.INSTANTMERCHANT_API_SECRET || "im_test_secret",
         base_url: process.env.INSTANTMERCHANT_BASE_URL || `http://127.0.0.1:${process.env.SANDBOX_PORT || 4010}/api/v2`,
         capture: process.env.INSTANTMERCHANT_CAPTURE === "true",
+        // Unset: the plugin's default (30 s). The reliability suite shortens it to time out quickly.
+        timeout_ms: process.env.INSTANTMERCHANT_TIMEOUT_MS || undefined,
         // The demo talks to the sandbox, so renewals follow its clock: advance it to make them due.
         use_sandbox_clock: process.env.INSTANTMERCHANT_USE_SANDBOX_CLOCK !== "false",
         subscription_renewal_lead_hours: process.env.INSTANTMERCHANT_RENEWAL_LEAD_HOURS || 24,
