@@ -2,7 +2,7 @@ import fc from "fast-check"
 import { resolvePluginOptions } from "../../src/config/plugin-options"
 import { writeFigures } from "./support/figures"
 import { check } from "./support/books"
-import { describeFailures, runCorpus } from "./support/corpus"
+import { describeFailures, runCorpus, tally } from "./support/corpus"
 import { FUZZ_SEED } from "./support/fuzz-seed"
 import { HOSTILE, HUGE_STRINGS, NOT_DIGITS, NUL_STRINGS, ODD_NUMBERS, UNICODE_STRINGS } from "./support/hostile-values"
 
@@ -84,7 +84,7 @@ it("one option replaced by a hostile value: a start-up error naming it, or exact
       expectDocumented(key, value, resolved)
     },
   })
-  figures.push(`${run.count} option sets with one option hostile (seed ${FUZZ_SEED + 10})`)
+  figures.push(`${run.count} option sets with one option hostile (seed ${FUZZ_SEED + 10}): ${tally(run)}`)
   expect(describeFailures("plugin options", run, 10)).toEqual([])
 })
 
@@ -108,7 +108,7 @@ it("a hostile options object: a start-up error naming an option, never the secre
       check(typeof o.api_key === "string" && typeof o.api_secret === "string", "options without a key and a secret were accepted")
     },
   })
-  figures.push(`${run.count} hostile option objects (seed ${FUZZ_SEED + 11})`)
+  figures.push(`${run.count} hostile option objects (seed ${FUZZ_SEED + 11}): ${tally(run)}`)
   expect(describeFailures("plugin options object", run, 11)).toEqual([])
 })
 

@@ -5,7 +5,7 @@ import { e2e } from "../e2e/support/e2e-env"
 import { VALID_CARD } from "../e2e/support/shopper"
 import { check } from "./support/books"
 import { brokenCard } from "./support/card-breakers"
-import { describeFailures, runCorpus } from "./support/corpus"
+import { describeFailures, runCorpus, tally } from "./support/corpus"
 import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { chargedInvoice, invoiceBody, invoiceCustomer, openInvoice, subscription } from "./support/fixtures"
@@ -230,7 +230,7 @@ it(`${COUNT} hostile requests to every plugin route: a 4xx naming the field, not
     },
   })
   const routes = new Set(fc.sample(requests(), { seed: FUZZ_SEED + 50, numRuns: COUNT }).map((r) => r.route))
-  figures.push(`${run.count} hostile requests to the plugin's ${routes.size} store and admin routes (seed ${FUZZ_SEED + 50})`)
+  figures.push(`${run.count} hostile requests to the plugin's ${routes.size} store and admin routes (seed ${FUZZ_SEED + 50}): ${tally(run)}`)
   expect(describeFailures("routes", run, 50)).toEqual([])
   expect(await snapshot()).toEqual(before)
 })

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { startSandbox, type Sandbox } from "../../src/sandbox"
 import { check } from "./support/books"
-import { describeFailures, runCorpus } from "./support/corpus"
+import { describeFailures, runCorpus, tally } from "./support/corpus"
 import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { FUZZ_SEED } from "./support/fuzz-seed"
@@ -189,7 +189,7 @@ it(`${COUNT} requests with one hostile field: each a 4xx naming the field, and t
       await expectRefusal(r.path, body, type, r.field)
     },
   })
-  figures.push(`${run.count} requests with one hostile field across the 14 endpoints, JSON and form (seed ${FUZZ_SEED + 30})`)
+  figures.push(`${run.count} requests with one hostile field across the 14 endpoints, JSON and form (seed ${FUZZ_SEED + 30}): ${tally(run)}`)
   expect(describeFailures("sandbox", run, 30)).toEqual([])
   expect(books()).toBe(before)
 })
@@ -211,7 +211,7 @@ it("bodies that are not bodies: each a 400 naming the body, and the books unchan
     group: ([path, b]) => `${path} (${b.type})`,
     check: ([path, b]) => expectRefusal(path, b.body, b.type, "body"),
   })
-  figures.push(`${run.count} malformed bodies (seed ${FUZZ_SEED + 31})`)
+  figures.push(`${run.count} malformed bodies (seed ${FUZZ_SEED + 31}): ${tally(run)}`)
   expect(describeFailures("sandbox bodies", run, 31)).toEqual([])
   expect(books()).toBe(before)
 })

@@ -4,7 +4,7 @@ import { e2e } from "../e2e/support/e2e-env"
 import { Shopper, VALID_CARD } from "../e2e/support/shopper"
 import { check } from "./support/books"
 import { BrokenCard, brokenCard, brokenSavedCard } from "./support/card-breakers"
-import { describeFailures, runCorpus } from "./support/corpus"
+import { describeFailures, runCorpus, tally } from "./support/corpus"
 import { collectError } from "./support/error-answers"
 import { writeFigures } from "./support/figures"
 import { uniqueEmail } from "./support/fixtures"
@@ -93,7 +93,7 @@ it(`${COUNTS.card} card entries with one hostile field: a 4xx naming it, nothing
     check: (input) =>
       withCart(async ({ shopper, api, provider }) => expectNamed(await api.post(`/store/carts/${shopper.cartId}/payment-sessions/${provider}`, { data: input.data }), input.field)),
   })
-  figures.push(`${run.count} card entries with one hostile field, both providers, guests and a signed-in customer (seed ${FUZZ_SEED + 40})`)
+  figures.push(`${run.count} card entries with one hostile field, both providers, guests and a signed-in customer (seed ${FUZZ_SEED + 40}): ${tally(run)}`)
   expect(describeFailures("payment data", run, 40)).toEqual([])
   expect(await state()).toEqual(before)
 })
@@ -111,7 +111,7 @@ it(`${COUNTS.data} payment data that are not card data: a 4xx naming data`, asyn
     group: (input) => input.field,
     check: (input) => withCart(async ({ shopper, api, provider }) => expectNamed(await api.post(`/store/carts/${shopper.cartId}/payment-sessions/${provider}`, input.body), input.field)),
   })
-  figures.push(`${run.count} payment data that are not card data (seed ${FUZZ_SEED + 41})`)
+  figures.push(`${run.count} payment data that are not card data (seed ${FUZZ_SEED + 41}): ${tally(run)}`)
   expect(describeFailures("payment data shape", run, 41)).toEqual([])
   expect(await state()).toEqual(before)
 })
@@ -138,7 +138,7 @@ it(`${COUNTS.malformed} bodies that are not JSON: a 400 naming the body, in Medu
         expectNamed({ status: res.status, body }, "body")
       }),
   })
-  figures.push(`${run.count} malformed JSON bodies (seed ${FUZZ_SEED + 42})`)
+  figures.push(`${run.count} malformed JSON bodies (seed ${FUZZ_SEED + 42}): ${tally(run)}`)
   expect(describeFailures("payment data body", run, 42)).toEqual([])
   expect(await state()).toEqual(before)
 })

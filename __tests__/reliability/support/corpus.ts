@@ -47,6 +47,13 @@ export async function runCorpus<T>(options: {
   return { count: inputs.length, failures: failures.sort((a, b) => a.index - b.index) }
 }
 
+/** One line for the figures: how many inputs got the answer they must, and which groups did not. */
+export function tally(run: CorpusRun): string {
+  if (!run.failures.length) return `all ${run.count} answered as required`
+  const groups = [...new Set(run.failures.map((f) => f.group))]
+  return `${run.count - run.failures.length} of ${run.count} answered as required; ${run.failures.length} did not (${groups.join(", ")})`
+}
+
 /** The failures, a few per group, as one readable report. */
 export function describeFailures(name: string, run: CorpusRun, seedOffset: number): string[] {
   const byGroup = new Map<string, CorpusFailure[]>()
