@@ -141,7 +141,7 @@ describe("the admin's invoices, at once", () => {
       created += answers.filter((a) => a.status === 200).length
       refused.push(...answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.body?.message}`))
       const gatewayCustomers = await sandboxList("customers")
-      for (const id of customers) expect(gatewayCustomers.filter((c) => c.username === `medusa_${id}`)).toHaveLength(1)
+      for (const id of customers) expect(gatewayCustomers.filter((c) => String(c.username).startsWith(`medusa_${id}_`))).toHaveLength(1)
     }
     figures.push(`first invoices of ${ROUNDS * AT_ONCE} new customers, ${AT_ONCE} at once: ${created} of ${ROUNDS * AT_ONCE} created${refused.length ? ` (${[...new Set(refused)].join("; ")})` : ""}`)
     expect(refused).toEqual([])

@@ -184,6 +184,11 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     const v = o[key]
     if (v === undefined) return fallback
     const list = typeof v === "string" ? v.split(",").map((x) => x.trim()).filter(Boolean).map((x) => (/^\d+$/.test(x) ? Number(x) : NaN)) : v
+    // A blank string (an environment variable set to nothing) is a typo, not "never retry"; [] says that on purpose.
+    if (typeof v === "string" && Array.isArray(list) && list.length === 0) {
+      problems.push(`${key} must be a list of whole hours, e.g. [24, 72], got ${JSON.stringify(v)} (leave it unset for the default, or [] for no retries)`)
+      return fallback
+    }
     if (!Array.isArray(list) || list.some((n) => typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 24 * 365)) {
       problems.push(`${key} must be a list of whole hours, e.g. [24, 72], got ${JSON.stringify(v)}`)
       return fallback

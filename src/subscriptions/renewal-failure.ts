@@ -21,9 +21,21 @@ import { SUBSCRIPTION_EVENTS } from "./subscription-events"
  */
 export type RenewalFailureKind = "maybe_processed" | "canceled_at_gateway" | "declined" | "error"
 
-export function renewalFailureKind(e: unknown): RenewalFailureKind {
+/** The failure code of an attempt whose `processing_error` is replayed once before it counts as a decline. */
+export const UNCONFIRMED_PROCESSING_ERROR = "processing_error_unconfirmed"
+
+/**
+ * `previousFailure` is the code the same attempt failed with before, if any.
+ * A `processing_error` ("a processing error occurred, please try again") is
+ * the one decline that does not say the card was not charged: a renewal
+ * after it would be a new attempt under a new key, and charge again if the
+ * first had gone through. So the attempt is kept open and replayed once under
+ * its own key; only a second `processing_error` counts as a decline.
+ */
+export function renewalFailureKind(e: unknown, previousFailure?: string | null): RenewalFailureKind {
   if (!(e instanceof InstantMerchantError) || e.maybeProcessed) return "maybe_processed"
   if (isRefusal(e, "subscription_canceled")) return "canceled_at_gateway"
+  if (e instanceof CardError && e.declineCode === "processing_error" && previousFailure !== UNCONFIRMED_PROCESSING_ERROR) return "maybe_processed"
   if (e instanceof CardError) return "declined"
   return "error"
 }
@@ -52,13 +64,15 @@ export function renewalFailure(
   e: unknown,
   subscription: Pick<InstantMerchantSubscription, "status" | "current_period_end" | "failed_attempts" | "error_attempts">,
   now: Date,
-  retryHours: readonly number[]
+  retryHours: readonly number[],
+  previousFailure?: string | null
 ): RenewalFailure {
-  switch (renewalFailureKind(e)) {
+  switch (renewalFailureKind(e, previousFailure)) {
     case "maybe_processed": {
       // Maybe charged: keep the attempt open; the next run replays it under the same key.
       const message = e instanceof Error ? redact(e.message) : "the gateway call failed in an unexpected way"
-      return { result: "unknown", attempt: { status: "unknown", failure_code: "maybe_processed", failure_message: message }, events: [] }
+      const failure_code = e instanceof CardError ? UNCONFIRMED_PROCESSING_ERROR : "maybe_processed"
+      return { result: "unknown", attempt: { status: "unknown", failure_code, failure_message: message }, events: [] }
     }
     case "canceled_at_gateway":
       return {

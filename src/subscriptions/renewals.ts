@@ -86,7 +86,8 @@ async function recordFailure(
   attempt: InstantMerchantSubscriptionRenewal,
   e: unknown
 ): Promise<LockedOutcome> {
-  const failure = renewalFailure(e, subscription, ctx.now, ctx.options.subscription_retry_hours)
+  // attempt.failure_code still holds what this attempt failed with before, when it is a replay.
+  const failure = renewalFailure(e, subscription, ctx.now, ctx.options.subscription_retry_hours, attempt.failure_code)
   Object.assign(attempt, failure.attempt)
   await ctx.manager.getRepository(InstantMerchantSubscriptionRenewal).save(attempt)
   if (failure.row) await updateRow(ctx.manager, subscription.id, failure.row)

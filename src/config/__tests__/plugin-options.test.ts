@@ -58,6 +58,8 @@ describe("resolvePluginOptions", () => {
     [{ api_key: "k", api_secret: "s", invoice_send_to: "not-an-email" }, "invoice_send_to must be an email address"],
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [72, 24] }, "subscription_retry_hours must increase"],
     [{ api_key: "k", api_secret: "s", subscription_retry_hours: [1.5] }, "subscription_retry_hours must be a list of whole hours"],
+    [{ api_key: "k", api_secret: "s", subscription_retry_hours: "" }, "subscription_retry_hours must be a list of whole hours"],
+    [{ api_key: "k", api_secret: "s", subscription_retry_hours: " , " }, "subscription_retry_hours must be a list of whole hours"],
     [{ api_key: "k", api_secret: "s", use_sandbox_clock: "yes" }, "use_sandbox_clock must be true or false"],
     [{ api_key: "k", api_secret: "s", subscription_renewal_concurrency: 0 }, "subscription_renewal_concurrency must be an integer from 1 to 32, got 0"],
     [{ api_key: "k", api_secret: "s", subscription_renewal_concurrency: 33 }, "subscription_renewal_concurrency must be an integer from 1 to 32"],

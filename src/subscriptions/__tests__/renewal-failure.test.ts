@@ -7,7 +7,7 @@ import {
   PermissionError,
   RateLimitError,
 } from "../../client"
-import { errorFailureCode, renewalFailureKind } from "../renewal-failure"
+import { errorFailureCode, renewalFailureKind, UNCONFIRMED_PROCESSING_ERROR } from "../renewal-failure"
 
 describe("renewalFailureKind: what a failed renewal call means for the money", () => {
   it.each([
@@ -25,6 +25,15 @@ describe("renewalFailureKind: what a failed renewal call means for the money", (
     ["a connection refused (never sent)", new ConnectionError({ message: "refused", code: "ECONNREFUSED", maybeProcessed: false }), "error"],
   ])("%s → %s", (_what, error, kind) => {
     expect(renewalFailureKind(error)).toBe(kind)
+  })
+
+  it("a processing_error is replayed once under the same key before it counts as a decline: it may have charged", () => {
+    const processing = new CardError({ message: "processing", statusCode: 402, code: "processing_error", declineCode: "processing_error" })
+    expect(renewalFailureKind(processing)).toBe("maybe_processed")
+    expect(renewalFailureKind(processing, "maybe_processed")).toBe("maybe_processed")
+    expect(renewalFailureKind(processing, UNCONFIRMED_PROCESSING_ERROR)).toBe("declined")
+    const insufficient = new CardError({ message: "declined", statusCode: 402, code: "insufficient_funds", declineCode: "insufficient_funds" })
+    expect(renewalFailureKind(insufficient, null)).toBe("declined")
   })
 
   it("records the gateway's code, or the error's class when the gateway gave none", () => {
