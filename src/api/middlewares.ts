@@ -1,5 +1,6 @@
 import { authenticateCustomer, requireCustomerAuthentication, type MiddlewaresConfig } from "@medusajs/medusa"
 import { bindRequestCustomer } from "./bind-request-customer"
+import { checkoutConcurrency } from "./checkout-concurrency"
 import { jsonBody } from "./json-body"
 import { orderMoneyLock, orderOfReturn } from "./order-money-lock"
 import { refuseNulBytes } from "./refuse-nul-bytes"
@@ -19,6 +20,8 @@ import { refuseNulBytes } from "./refuse-nul-bytes"
  */
 export const config: MiddlewaresConfig = {
   routes: [
+    // First: a cart request waits here holding no database connection (see checkout-concurrency.ts).
+    { matcher: "/store/carts*", method: ["POST", "DELETE"], middlewares: [checkoutConcurrency()] },
     {
       matcher: "/store/carts/:id/payment-sessions/:provider_id",
       method: ["POST"],
