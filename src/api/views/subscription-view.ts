@@ -33,7 +33,7 @@ export function subscriptionView(s: InstantMerchantSubscription): SubscriptionVi
     canceled_at: s.canceled_at,
     created_at: s.created_at,
     updated_at: s.updated_at,
-    ...(s.renewals ? { renewals: [...s.renewals].sort(byAttemptTime).map(renewalView) } : {}),
+    ...(s.renewals ? { renewals: [...s.renewals].sort(byPeriodAndAttempt).map(renewalView) } : {}),
   }
 }
 
@@ -56,6 +56,11 @@ export function renewalView(r: InstantMerchantSubscriptionRenewal): RenewalView 
   }
 }
 
-function byAttemptTime(a: InstantMerchantSubscriptionRenewal, b: InstantMerchantSubscriptionRenewal): number {
-  return new Date(a.attempted_at).getTime() - new Date(b.attempted_at).getTime()
+/**
+ * By period, then attempt number: the order the renewals happened in. Not by
+ * `attempted_at`, which each instance's job takes from its own reading of the
+ * clock at the start of its run, so two instances can stamp them out of order.
+ */
+function byPeriodAndAttempt(a: InstantMerchantSubscriptionRenewal, b: InstantMerchantSubscriptionRenewal): number {
+  return new Date(a.period_start).getTime() - new Date(b.period_start).getTime() || a.attempt - b.attempt
 }
