@@ -38,7 +38,8 @@ export const renewLane: Lane<SubscriptionFixture> = {
     if (answer.status !== 200) return failureOutcome(answer)
     const renewal = answer.body.renewal
     if (renewal?.status === "succeeded") return "succeeded"
-    if (renewal?.status === "unknown" && renewal.failure_code === "maybe_processed") return "maybe"
+    // Unknown: maybe charged (a lost answer, or a processing_error replayed once before it counts as a decline).
+    if (renewal?.status === "unknown" && ["maybe_processed", "processing_error_unconfirmed"].includes(renewal.failure_code)) return "maybe"
     if (renewal?.status === "failed" && renewal.failure_message) return "refused"
     throw new Error(`a renewal answered ${JSON.stringify(renewal)}`)
   },
