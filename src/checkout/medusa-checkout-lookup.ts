@@ -86,7 +86,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   }
 
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
-    await new MedusaCustomerLinks(() => this.container.customerService).rememberGatewayCustomer(customerId, gatewayCustomerId)
+    await new MedusaCustomerLinks(() => this.container.customerService, () => this.container.manager).rememberGatewayCustomer(customerId, gatewayCustomerId)
   }
 }
 

@@ -17,7 +17,7 @@ class InstantMerchantCustomerService extends TransactionBaseService {
   constructor(private readonly cradle: Cradle, options: unknown) {
     super(cradle, options as Record<string, unknown>)
     const client: InstantMerchantClient = gatewayClientFor(resolvePluginOptions(options))
-    this.customers = new GatewayCustomers(client, new MedusaCustomerLinks(() => this.cradle.customerService))
+    this.customers = new GatewayCustomers(client, new MedusaCustomerLinks(() => this.cradle.customerService, () => this.cradle.manager))
   }
 
   /** The customer's saved cards at the gateway; none before their first saved card. */

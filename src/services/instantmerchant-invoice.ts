@@ -65,7 +65,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   }
 
   private get customers(): GatewayCustomers {
-    this.customers_ ??= new GatewayCustomers(this.client, new MedusaCustomerLinks(() => this.container.customerService))
+    this.customers_ ??= new GatewayCustomers(this.client, new MedusaCustomerLinks(() => this.container.customerService, () => this.container.manager))
     return this.customers_
   }
 

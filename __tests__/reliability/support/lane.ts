@@ -29,6 +29,12 @@ export interface Lane<C = any> {
    * `never-twice`: everything else.
    */
   retry: "repeatable" | "never-twice"
+  /**
+   * True where the plugin treats a `processing_error` decline as "may have
+   * charged" (renewals replay it once under the same key before it counts as
+   * a decline), so `status_false` is answered "maybe" rather than refused.
+   */
+  processingErrorIsMaybe?: boolean
   prepare(): Promise<C>
   /** The user action (the same one for the faulted try and the repeat). */
   act(fixture: C): Promise<RestAnswer>
@@ -52,7 +58,7 @@ export function failureOutcome(answer: RestAnswer): Outcome {
 
 /** What the faulted try must have told the person. */
 export function expectedOutcomes(lane: Lane, fault: FaultCase): Outcome[] {
-  if (!fault.maybeProcessed) return ["refused"]
+  if (!fault.maybeProcessed) return lane.processingErrorIsMaybe ? ["maybe"] : ["refused"]
   // A repeatable request is retried (with the same key) and may succeed; a
   // 200 with a broken body is not retried, so it stays "maybe".
   return lane.retry === "repeatable" ? ["succeeded", "maybe"] : ["maybe"]

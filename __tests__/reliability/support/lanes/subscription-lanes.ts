@@ -31,6 +31,7 @@ export const renewLane: Lane<SubscriptionFixture> = {
   op: "renew",
   path: "subscription/renew",
   retry: "never-twice",
+  processingErrorIsMaybe: true,
   prepare: subscription,
   act: (f) => admin().post(`/admin/instantmerchant/subscriptions/${f.subscription.id}/renew`, { expected_period_end: f.subscription.current_period_end }),
   /** A renewal answers 200 and says what happened: `succeeded`, `unknown` (maybe charged), or `failed` with the reason. */
