@@ -3,6 +3,7 @@ import { gatewayCardFields, lastFour, NewCardInput, SavedCardInput } from "../ru
 import { InputError } from "../rules/input/input-error"
 import { GatewayAddress } from "../customers/gateway-address"
 import { gatewayCustomerRequest } from "../customers/gateway-customer-request"
+import { savedCardOf } from "../customers/saved-card"
 import { V2SessionData } from "./session-data-v2"
 
 /**
@@ -24,8 +25,7 @@ export function gatewayCustomerOf(accountHolder: { data?: Record<string, unknown
 
 /** A stored card, as a payment method's `data` (no number, no CVC: the gateway never returns them). */
 export function paymentMethodData(card: StoredCard): Record<string, unknown> {
-  const [month, year] = card.cc_valid_thru.split("/").map(Number)
-  return { card_id: card.card_id, card_type: card.card_type, last_4: card.cc_last_4, exp_month: month, exp_year: year, is_default: card.is_default === "1" }
+  return { ...savedCardOf(card), card_type: card.card_type }
 }
 
 /** Creates a gateway customer; a re-run with the same owner and details replays the first (see gatewayCustomerRequest). */
