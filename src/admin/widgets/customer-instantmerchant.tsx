@@ -1,84 +1,56 @@
 import type { CustomerDetailsWidgetProps, WidgetConfig } from "@medusajs/admin"
-import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useAdminCustomQuery } from "medusa-react"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { ErrorNote, Status } from "../components/common"
+import { Status } from "../components/common"
+import { ListSection } from "../components/list-section"
+import { type Column, ListTable } from "../components/list-table"
 import { date, expiry, money } from "../lib/format"
-import type { List, SavedCard, Subscription } from "../lib/types"
+import type { SavedCard, Subscription } from "../lib/types"
+import { useList } from "../lib/use-list"
+
+// medusa-admin bundle imports every file under widgets/ as a widget (a default export and
+// `config`), so anything shared lives in components/ or lib/ (README, Layout).
+
+const SUBSCRIPTION_COLUMNS: Column<Subscription>[] = [
+  {
+    header: "Subscription",
+    cell: (s) => (
+      <Link to={`/a/subscriptions/${s.id}`} className="text-ui-fg-interactive">
+        {s.id}
+      </Link>
+    ),
+  },
+  { header: "Plan", cell: (s) => `${money(s.amount, s.currency_code)} ${s.interval}` },
+  { header: "Status", cell: (s) => <Status value={s.status} /> },
+  { header: "Paid until", cell: (s) => date(s.current_period_end) },
+]
 
 /** A customer's InstantMerchant subscriptions and saved cards (last 4 and expiry only: the gateway keeps the rest). */
 const CustomerInstantMerchantWidget = ({ customer }: CustomerDetailsWidgetProps) => {
-  const subscriptions = useAdminCustomQuery<{ customer_id: string; limit: number }, List<"subscriptions", Subscription>>(
-    "/instantmerchant/subscriptions",
-    ["customer-subscriptions", customer.id],
-    { customer_id: customer.id, limit: 50 }
-  )
-  const cards = useAdminCustomQuery<Record<string, never>, { cards: SavedCard[] }>(`/instantmerchant/customers/${customer.id}/cards`, ["customer-cards", customer.id])
+  const subscriptions = useList<Subscription>("/instantmerchant/subscriptions", "subscriptions", ["customer-subscriptions", customer.id], {
+    query: { customer_id: customer.id, limit: 50 },
+  })
+  const cards = useList<SavedCard>(`/instantmerchant/customers/${customer.id}/cards`, "cards", ["customer-cards", customer.id])
   return (
     <Container className="divide-y p-0" data-testid="instantmerchant-customer-widget">
       <div className="px-6 py-4">
         <Heading level="h2">InstantMerchant</Heading>
       </div>
-      <div className="flex flex-col gap-y-2 px-6 py-4">
-        <Text size="small" weight="plus">
-          Subscriptions
-        </Text>
-        <ErrorNote error={subscriptions.error} />
-        {subscriptions.data && subscriptions.data.subscriptions.length === 0 && (
-          <Text size="small" className="text-ui-fg-subtle">
-            No subscriptions.
-          </Text>
-        )}
-        {subscriptions.data && subscriptions.data.subscriptions.length > 0 && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Subscription</Table.HeaderCell>
-                <Table.HeaderCell>Plan</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Paid until</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {subscriptions.data.subscriptions.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.Cell>
-                    <Link to={`/a/subscriptions/${s.id}`} className="text-ui-fg-interactive">
-                      {s.id}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {money(s.amount, s.currency_code)} {s.interval}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Status value={s.status} />
-                  </Table.Cell>
-                  <Table.Cell>{date(s.current_period_end)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
-      </div>
-      <div className="flex flex-col gap-y-2 px-6 py-4">
-        <Text size="small" weight="plus">
-          Saved cards
-        </Text>
-        <ErrorNote error={cards.error} />
-        {cards.data && cards.data.cards.length === 0 && (
-          <Text size="small" className="text-ui-fg-subtle">
-            No saved cards.
-          </Text>
-        )}
-        {cards.data?.cards.map((c) => (
-          <div key={c.card_id} className="flex items-center gap-x-2" data-testid="saved-card">
-            <Text size="small">
-              •••• {c.last_4}, expires {expiry(c.exp_month, c.exp_year)}
-            </Text>
-            {c.is_default && <Badge size="2xsmall">default</Badge>}
-          </div>
-        ))}
-      </div>
+      <ListSection title="Subscriptions" list={subscriptions} empty="No subscriptions.">
+        {(rows) => <ListTable columns={SUBSCRIPTION_COLUMNS} rows={rows} />}
+      </ListSection>
+      <ListSection title="Saved cards" list={cards} empty="No saved cards.">
+        {(rows) =>
+          rows.map((c) => (
+            <div key={c.card_id} className="flex items-center gap-x-2" data-testid="saved-card">
+              <Text size="small">
+                •••• {c.last_4}, expires {expiry(c.exp_month, c.exp_year)}
+              </Text>
+              {c.is_default && <Badge size="2xsmall">default</Badge>}
+            </div>
+          ))
+        }
+      </ListSection>
     </Container>
   )
 }

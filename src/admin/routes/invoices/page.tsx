@@ -1,13 +1,19 @@
 import type { RouteConfig, RouteProps } from "@medusajs/admin"
 import { DocumentText } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useAdminCustomQuery } from "medusa-react"
+import { Button } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { ErrorNote, Pagination, Status, StatusFilter } from "../../components/common"
+import { Status } from "../../components/common"
 import { CreateInvoiceForm } from "../../components/create-invoice-form"
+import { ListPage } from "../../components/list-page"
+import type { Column } from "../../components/list-table"
 import { money } from "../../lib/format"
-import type { Invoice, List } from "../../lib/types"
+import type { Invoice } from "../../lib/types"
+import { useList } from "../../lib/use-list"
+
+// medusa-admin bundle reads this file as a route: its default export must be a `const`
+// whose body says `return <…>`, and `config` (an object literal) its only named export,
+// or the page or its sidebar link is left out without failing the build (README, Layout).
 
 const LIMIT = 20
 const FILTERS = [
@@ -17,74 +23,40 @@ const FILTERS = [
   { value: "partially_refunded", label: "Partially refunded" },
   { value: "refunded", label: "Refunded" },
 ]
+const COLUMNS: Column<Invoice>[] = [
+  { header: "Invoice", cell: (inv) => `#${inv.invoice_num}` },
+  { header: "Description", cell: (inv) => inv.description ?? (inv.order_id ? "checkout" : "–") },
+  { header: "Customer", cell: (inv) => inv.customer_id ?? "–" },
+  { header: "Due", cell: (inv) => inv.date_due ?? "–" },
+  { header: "Amount", cell: (inv) => money(inv.amount, inv.currency) },
+  { header: "Status", cell: (inv) => <Status value={inv.status} /> },
+]
+const pageOf = (inv: Invoice) => `/a/invoices/${inv.invoice_num}`
 
 /** The shop's InstantMerchant invoices (checkout and admin ones), newest first, and the form for a new one. */
 const InvoicesPage = ({ notify }: RouteProps) => {
   const navigate = useNavigate()
   const [creating, setCreating] = useState(false)
-  const [status, setStatus] = useState("")
-  const [offset, setOffset] = useState(0)
-  const query = { offset, limit: LIMIT, ...(status ? { status } : {}) }
-  const { data, error } = useAdminCustomQuery<typeof query, List<"invoices", Invoice>>("/instantmerchant/invoices", ["invoices"], query, { keepPreviousData: true })
+  const list = useList<Invoice>("/instantmerchant/invoices", "invoices", ["invoices"], { pageSize: LIMIT })
   return (
     <div className="flex flex-col gap-y-4">
-      {creating && <CreateInvoiceForm notify={notify} onClose={() => setCreating(false)} onCreated={(invoice) => navigate(`/a/invoices/${invoice.invoice_num}`)} />}
-      <Container className="p-0" data-testid="invoices-page">
-        <div className="flex items-center justify-between px-6 py-4">
-          <div>
-            <Heading level="h1">Invoices</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              InstantMerchant invoices: paid at checkout, or made out here and paid later.
-            </Text>
-          </div>
+      {creating && <CreateInvoiceForm notify={notify} onClose={() => setCreating(false)} onCreated={(invoice) => navigate(pageOf(invoice))} />}
+      <ListPage
+        list={list}
+        testId="invoices-page"
+        title="Invoices"
+        description="InstantMerchant invoices: paid at checkout, or made out here and paid later."
+        action={
           <Button size="small" variant="secondary" onClick={() => setCreating(true)} disabled={creating}>
             Create invoice
           </Button>
-        </div>
-        <StatusFilter
-          filters={FILTERS}
-          value={status}
-          onChange={(value) => {
-            setStatus(value)
-            setOffset(0)
-          }}
-        />
-        <div className="px-6">
-          <ErrorNote error={error} />
-        </div>
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Invoice</Table.HeaderCell>
-              <Table.HeaderCell>Description</Table.HeaderCell>
-              <Table.HeaderCell>Customer</Table.HeaderCell>
-              <Table.HeaderCell>Due</Table.HeaderCell>
-              <Table.HeaderCell>Amount</Table.HeaderCell>
-              <Table.HeaderCell>Status</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {data?.invoices.map((inv) => (
-              <Table.Row key={inv.id} className="cursor-pointer" data-testid="invoice-row" onClick={() => navigate(`/a/invoices/${inv.invoice_num}`)}>
-                <Table.Cell>#{inv.invoice_num}</Table.Cell>
-                <Table.Cell>{inv.description ?? (inv.order_id ? "checkout" : "–")}</Table.Cell>
-                <Table.Cell>{inv.customer_id ?? "–"}</Table.Cell>
-                <Table.Cell>{inv.date_due ?? "–"}</Table.Cell>
-                <Table.Cell>{money(inv.amount, inv.currency)}</Table.Cell>
-                <Table.Cell>
-                  <Status value={inv.status} />
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-        {data && data.invoices.length === 0 && (
-          <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-            No invoices.
-          </Text>
-        )}
-        {data && <Pagination offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />}
-      </Container>
+        }
+        filters={FILTERS}
+        columns={COLUMNS}
+        rowTestId="invoice-row"
+        href={pageOf}
+        empty="No invoices."
+      />
     </div>
   )
 }

@@ -1,12 +1,15 @@
 import type { RouteConfig } from "@medusajs/admin"
 import { ArrowPath } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
-import { useAdminCustomQuery } from "medusa-react"
-import { useState } from "react"
-import { useNavigate } from "react-router-dom"
-import { ErrorNote, Pagination, Status, StatusFilter } from "../../components/common"
+import { Status } from "../../components/common"
+import { ListPage } from "../../components/list-page"
+import type { Column } from "../../components/list-table"
 import { date, money } from "../../lib/format"
-import type { List, Subscription } from "../../lib/types"
+import type { Subscription } from "../../lib/types"
+import { useList } from "../../lib/use-list"
+
+// medusa-admin bundle reads this file as a route: its default export must be a `const`
+// whose body says `return <…>`, and `config` (an object literal) its only named export,
+// or the page or its sidebar link is left out without failing the build (README, Layout).
 
 const LIMIT = 20
 const FILTERS = [
@@ -16,79 +19,32 @@ const FILTERS = [
   { value: "canceled", label: "Canceled" },
   { value: "expired", label: "Expired" },
 ]
+const COLUMNS: Column<Subscription>[] = [
+  { header: "Subscription", cell: (s) => s.id },
+  { header: "Customer", cell: (s) => s.email ?? s.customer_id ?? "–" },
+  { header: "Plan", cell: (s) => `${money(s.amount, s.currency_code)} ${s.interval}` },
+  { header: "Card", cell: (s) => (s.card_last_4 ? `•••• ${s.card_last_4}` : "–"), className: "whitespace-nowrap" },
+  { header: "Paid until", cell: (s) => date(s.current_period_end) },
+  { header: "Next renewal", cell: (s) => (s.status === "active" || s.status === "past_due" ? date(s.next_renewal_at) : "–") },
+  { header: "Status", cell: (s) => <Status value={s.status} /> },
+]
 
 /** Every InstantMerchant subscription of the shop, newest first, by status. */
 const SubscriptionsPage = () => {
-  const navigate = useNavigate()
-  const [status, setStatus] = useState("")
-  const [offset, setOffset] = useState(0)
-  const query = { offset, limit: LIMIT, ...(status ? { status } : {}) }
-  const { data, error, isLoading } = useAdminCustomQuery<typeof query, List<"subscriptions", Subscription>>("/instantmerchant/subscriptions", ["subscriptions"], query, {
-    keepPreviousData: true,
-  })
+  const list = useList<Subscription>("/instantmerchant/subscriptions", "subscriptions", ["subscriptions"], { pageSize: LIMIT })
   return (
-    <Container className="p-0" data-testid="subscriptions-page">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h1">Subscriptions</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Recurring InstantMerchant charges: renewed by the plugin's job, or from here.
-          </Text>
-        </div>
-      </div>
-      <StatusFilter
-        filters={FILTERS}
-        value={status}
-        onChange={(value) => {
-          setStatus(value)
-          setOffset(0)
-        }}
-      />
-      <div className="px-6">
-        <ErrorNote error={error} />
-      </div>
-      <Table>
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>Subscription</Table.HeaderCell>
-            <Table.HeaderCell>Customer</Table.HeaderCell>
-            <Table.HeaderCell>Plan</Table.HeaderCell>
-            <Table.HeaderCell>Card</Table.HeaderCell>
-            <Table.HeaderCell>Paid until</Table.HeaderCell>
-            <Table.HeaderCell>Next renewal</Table.HeaderCell>
-            <Table.HeaderCell>Status</Table.HeaderCell>
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {data?.subscriptions.map((s) => (
-            <Table.Row key={s.id} className="cursor-pointer" data-testid="subscription-row" onClick={() => navigate(`/a/subscriptions/${s.id}`)}>
-              <Table.Cell>{s.id}</Table.Cell>
-              <Table.Cell>{s.email ?? s.customer_id ?? "–"}</Table.Cell>
-              <Table.Cell>
-                {money(s.amount, s.currency_code)} {s.interval}
-              </Table.Cell>
-              <Table.Cell className="whitespace-nowrap">{s.card_last_4 ? `•••• ${s.card_last_4}` : "–"}</Table.Cell>
-              <Table.Cell>{date(s.current_period_end)}</Table.Cell>
-              <Table.Cell>{s.status === "active" || s.status === "past_due" ? date(s.next_renewal_at) : "–"}</Table.Cell>
-              <Table.Cell>
-                <Status value={s.status} />
-              </Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-      {data && data.subscriptions.length === 0 && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          No subscriptions{status ? ` with status ${status.replace("_", " ")}` : ""}.
-        </Text>
-      )}
-      {isLoading && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
-      )}
-      {data && <Pagination offset={offset} limit={LIMIT} count={data.count} onChange={setOffset} />}
-    </Container>
+    <ListPage
+      list={list}
+      testId="subscriptions-page"
+      title="Subscriptions"
+      description="Recurring InstantMerchant charges: renewed by the plugin's job, or from here."
+      filters={FILTERS}
+      columns={COLUMNS}
+      rowTestId="subscription-row"
+      href={(s) => `/a/subscriptions/${s.id}`}
+      empty={`No subscriptions${list.status ? ` with status ${list.status.replace("_", " ")}` : ""}.`}
+      loading="Loading…"
+    />
   )
 }
 
