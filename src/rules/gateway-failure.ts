@@ -1,13 +1,4 @@
-import {
-  ApiError,
-  AuthenticationError,
-  CardError,
-  ConnectionError,
-  InstantMerchantError,
-  InvalidRequestError,
-  PermissionError,
-  RateLimitError,
-} from "../client"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InstantMerchantError, InvalidRequestError, PermissionError, RateLimitError } from "../client"
 import { redact } from "../client/redact"
 import { declineMessage } from "./card/decline-message"
 import { InputError } from "./input/input-error"

@@ -1,13 +1,4 @@
-import {
-  ApiError,
-  AuthenticationError,
-  CardError,
-  ConnectionError,
-  InstantMerchantError,
-  InvalidRequestError,
-  PermissionError,
-  RateLimitError,
-} from "../../client"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InstantMerchantError, InvalidRequestError, PermissionError, RateLimitError } from "../../client"
 import { gatewayFailureOf } from "../gateway-failure"
 import { InputError } from "../input/input-error"
 
