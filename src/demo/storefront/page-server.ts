@@ -1,6 +1,7 @@
 import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
+import { PACKAGE_ROOT } from "../stack/package-root"
 
 /** A running checkout page. */
 export interface PageServer {
@@ -14,19 +15,20 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 const FORWARDED_HEADERS = ["content-type", "authorization", "x-publishable-api-key"]
 
 /**
- * A demo's checkout page (v1's and 2.x's): the static page in `publicDir`,
+ * A demo's checkout page (v1's and 2.x's): the static page in `src/demo/<page>/public`,
  * its `settings` as `/settings.json`, and a same-origin pass-through of
  * `/store/*` to Medusa's store API, so that the page needs no CORS setup.
  */
-export function startPageServer(options: { port: number; medusaUrl: string; publicDir: string; settings: object }): Promise<PageServer> {
+export function startPageServer(options: { port: number; medusaUrl: string; page: "storefront" | "medusa-v2"; settings: object }): Promise<PageServer> {
   const settings = JSON.stringify(options.settings)
+  const publicDir = path.join(PACKAGE_ROOT, "src", "demo", options.page, "public")
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost")
     if (url.pathname.startsWith("/store/")) return proxy(req, res, options.medusaUrl + url.pathname + url.search)
     if (url.pathname === "/settings.json") return send(res, 200, "application/json", settings)
     const file = FILES[url.pathname]
     if (!file || req.method !== "GET") return send(res, 404, "text/plain", "not found")
-    send(res, 200, TYPES[path.extname(file)], fs.readFileSync(path.join(options.publicDir, file)))
+    send(res, 200, TYPES[path.extname(file)], fs.readFileSync(path.join(publicDir, file)))
   })
   return new Promise((resolve, reject) => {
     server.once("error", reject)
