@@ -76,3 +76,12 @@ export const INVOICE_OPTION_FIELDS = {
   invoice_send_to: optionalText(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "an email address"),
   invoice_to_staff: optionalText(/^[\w.-]{1,64}$/, "a staff identifier"),
 }
+
+/** How a checkout's invoice reaches people, as the invoice create request says it (v1 and 2.x alike). */
+export function invoiceDelivery(options: Pick<InvoiceOptions, "invoice_send_now" | "invoice_send_to" | "invoice_to_staff">): {
+  send_now: 0 | 1
+  send_invoice_to?: string
+  invoice_to_staff?: string
+} {
+  return { send_now: options.invoice_send_now ? 1 : 0, send_invoice_to: options.invoice_send_to, invoice_to_staff: options.invoice_to_staff }
+}

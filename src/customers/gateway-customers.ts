@@ -84,6 +84,16 @@ export class GatewayCustomers {
   }
 
   /**
+   * The saved card `cardId` a payment may use: one stored on the signed-in
+   * account's gateway customer (`accountCustomer`, undefined for a guest or
+   * an account with no saved card), or an {@link InputError} on `card_id`.
+   */
+  async paymentCard(accountCustomer: number | undefined, cardId: string): Promise<SavedCard> {
+    if (accountCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
+    return this.ownedCard(accountCustomer, cardId, "is not one of your saved cards")
+  }
+
+  /**
    * Stores the card on `gatewayCustomer` (card create); the details are forgotten, only the reference comes back.
    * `idempotencyKey`, when the host has one that names this card entry for its whole life; otherwise a fresh one.
    */
@@ -91,4 +101,9 @@ export class GatewayCustomers {
     const card = await this.client.cards.create({ customer: gatewayCustomer, ...gatewayCardFields(input, flags) }, idempotencyKey ? { idempotencyKey } : undefined)
     return { card_id: card.card_id, last_4: card.card_last_4 || lastFour(input.card_number), exp_month: input.exp_month, exp_year: input.exp_year }
   }
+}
+
+/** A card as a payment session's data keeps it (v1's and 2.x's alike): the reference, last 4 and expiry. */
+export function cardSessionFields(card: StoredCardRef): { card_id: string; card_last_4: string; card_exp_month: number; card_exp_year: number } {
+  return { card_id: card.card_id, card_last_4: card.last_4, card_exp_month: card.exp_month, card_exp_year: card.exp_year }
 }

@@ -1,8 +1,8 @@
 import { CardInput } from "../rules/card/card-input"
 import { InputError } from "../rules/input/input-error"
 import { GatewayAddress } from "../customers/gateway-address"
-import { GatewayCustomers } from "../customers/gateway-customers"
-import { sessionCardOf, useSavedCard } from "./gateway-customers"
+import { cardSessionFields, GatewayCustomers } from "../customers/gateway-customers"
+import { useSavedCard } from "./gateway-customers"
 import { V2SessionData } from "./session-data-v2"
 
 /**
@@ -31,5 +31,5 @@ export async function enterCard(
   const customer = save ? accountCustomer! : await customers.create(sessionId, { address: contact.billing!, email: contact.email! })
   // One card per payment session: 2.x makes a new session for each card entry.
   const stored = await customers.storeCard(customer, card, { save_card: save, is_default: save && card.is_default }, `im_card_${sessionId}`)
-  return { instantmerchant_customer_id: customer, card_saved: save, ...sessionCardOf(stored) }
+  return { instantmerchant_customer_id: customer, card_saved: save, ...cardSessionFields(stored) }
 }

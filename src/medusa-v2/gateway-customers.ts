@@ -1,8 +1,7 @@
 import { InstantMerchantClient, StoredCard } from "../client"
 import { SavedCardInput } from "../rules/card/card-input"
-import { InputError } from "../rules/input/input-error"
 import { GATEWAY_CUSTOMER_METADATA_KEY, GatewayCustomerLinks, linkedGatewayCustomer, ShopCustomer } from "../customers/customer-link"
-import { GatewayCustomers, StoredCardRef } from "../customers/gateway-customers"
+import { cardSessionFields, GatewayCustomers } from "../customers/gateway-customers"
 import { savedCardOf } from "../customers/saved-card"
 import { V2SessionData } from "./session-data-v2"
 
@@ -47,21 +46,8 @@ export function paymentMethodData(card: StoredCard): Record<string, unknown> {
   return { ...savedCardOf(card), card_type: card.card_type }
 }
 
-/** A card just stored, as the payment session's data keeps it. */
-export function sessionCardOf(stored: StoredCardRef): Pick<V2SessionData, "card_id" | "card_last_4" | "card_exp_month" | "card_exp_year"> {
-  return { card_id: stored.card_id, card_last_4: stored.last_4, card_exp_month: stored.exp_month, card_exp_year: stored.exp_year }
-}
-
 /** A saved card of the signed-in customer, or a refusal naming `card_id`. */
 export async function useSavedCard(customers: GatewayCustomers, accountCustomer: number | undefined, input: SavedCardInput): Promise<Partial<V2SessionData>> {
-  if (accountCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
-  const card = await customers.ownedCard(accountCustomer, input.card_id, "is not one of your saved cards")
-  return {
-    instantmerchant_customer_id: accountCustomer,
-    card_saved: true,
-    card_id: card.card_id,
-    card_last_4: card.last_4,
-    card_exp_month: card.exp_month,
-    card_exp_year: card.exp_year,
-  }
+  const card = await customers.paymentCard(accountCustomer, input.card_id)
+  return { instantmerchant_customer_id: accountCustomer, card_saved: true, ...cardSessionFields(card) }
 }
