@@ -19,7 +19,7 @@ describe("the package in a Medusa 2.x store", () => {
     }
   })
 
-  it("`medusa-payment-instantmerchant/medusa-v2` loads only dist/medusa-v2 and the framework-free core (dist/client, dist/rules, dist/customers), and registers both providers", () => {
+  it("`medusa-payment-instantmerchant/medusa-v2` loads only dist/medusa-v2 and the framework-free core (dist/client, dist/rules, dist/config, dist/customers), and registers both providers", () => {
     const script = `
       const provider = require("medusa-payment-instantmerchant/medusa-v2").default
       const ours = Object.keys(require.cache).filter((f) => f.includes("/node_modules/medusa-payment-instantmerchant/"))
@@ -28,6 +28,6 @@ describe("the package in a Medusa 2.x store", () => {
         identifiers: provider.services.map((s) => s.identifier),
       }))`
     const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: STORE_APP_DIR, encoding: "utf8" }))
-    expect(loaded).toEqual({ folders: ["dist/client", "dist/customers", "dist/medusa-v2", "dist/rules"], identifiers: ["instantmerchant", "instantmerchant-invoice"] })
+    expect(loaded).toEqual({ folders: ["dist/client", "dist/config", "dist/customers", "dist/medusa-v2", "dist/rules"], identifiers: ["instantmerchant", "instantmerchant-invoice"] })
   })
 })

@@ -1,11 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
-import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../client"
 import type { Logger } from "../config/cradle"
-import { InputError } from "../rules/input/input-error"
-import { buildError } from "../checkout/build-error"
+import { GatewayFailureKind, gatewayFailureOf } from "../rules/gateway-failure"
 import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
-
 
 /** Medusa's own error types, for errors a service throws as MedusaError. */
 const MEDUSA_STATUS: Record<string, number> = {
@@ -17,11 +14,25 @@ const MEDUSA_STATUS: Record<string, number> = {
   [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: 422,
 }
 
+/** The HTTP status and error type of each kind of failure: the gateway's own trouble is a 502 (503 when busy). */
+const HTTP_OF: Record<GatewayFailureKind, [number, string]> = {
+  bad_input: [400, "invalid_data"],
+  declined: [422, "payment_authorization_error"],
+  refused: [400, "invalid_data"],
+  conflict: [409, "conflict"],
+  unsure: [502, "gateway_error"],
+  unreachable: [502, "gateway_error"],
+  misconfigured: [502, "gateway_error"],
+  busy: [503, "gateway_error"],
+  gateway_error: [500, "unknown_error"],
+  internal: [500, "unknown_error"],
+}
+
 /**
  * Runs one of the plugin's routes and answers in Medusa's error shape
  * (`{ type, code, message }`), with the status chosen here rather than by
  * Medusa's handler, which replaces the message of every 409 with a generic
- * one. Messages come from the one translation, `buildError`, so an admin
+ * one. Messages come from the one classification, `gatewayFailureOf`, so an admin
  * reads the same words as on an order; none holds a card number or a secret.
  */
 export async function respond(req: MedusaRequest, res: MedusaResponse, operation: string, work: () => Promise<unknown>): Promise<void> {
@@ -45,18 +56,9 @@ export function httpErrorOf(e: unknown, operation: string): { status: number; bo
     const m = e as MedusaError
     return { status: MEDUSA_STATUS[m.type] ?? 500, body: { type: m.type, code: m.code ?? m.type, message: m.message } }
   }
-  const built = buildError(e, operation)
-  const body = { code: built.code ?? "error", message: built.error, detail: String(built.detail ?? "") }
-  if (e instanceof InputError) return { status: 400, body: { type: "invalid_data", ...body } }
-  if (e instanceof CardError) return { status: 422, body: { type: "payment_authorization_error", ...body } }
-  if (e instanceof InvalidRequestError) {
-    return { status: e.statusCode === 409 ? 409 : 400, body: { type: e.statusCode === 409 ? "conflict" : "invalid_data", ...body } }
-  }
-  if (e instanceof ConnectionError || e instanceof ApiError || e instanceof AuthenticationError || e instanceof PermissionError) {
-    return { status: 502, body: { type: "gateway_error", ...body } }
-  }
-  if (e instanceof RateLimitError) return { status: 503, body: { type: "gateway_error", ...body } }
-  return { status: 500, body: { type: "unknown_error", ...body } }
+  const failure = gatewayFailureOf(e, operation)
+  const [status, type] = HTTP_OF[failure.kind]
+  return { status, body: { type, code: failure.code, message: failure.message, detail: failure.hint } }
 }
 
 /**

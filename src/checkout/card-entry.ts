@@ -3,7 +3,7 @@ import { InputError } from "../rules/input/input-error"
 import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { linkedGatewayCustomer } from "../customers/customer-link"
 import { gatewayAddressFrom } from "../customers/gateway-address"
-import { CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
+import { cardSessionFields, CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
 import { CheckoutCart, CheckoutCustomer } from "./checkout-lookup"
 import { requestCustomerId } from "./request-customer"
 
@@ -24,16 +24,8 @@ export class CardEntry {
 
   private async useSavedCard(input: SavedCardInput, cart: CheckoutCart): Promise<Partial<InstantMerchantSessionData>> {
     const gatewayCustomer = accountLink(cart.customer)
-    if (gatewayCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
-    const card = await this.customers.ownedCard(gatewayCustomer, input.card_id, "is not one of your saved cards")
-    return {
-      instantmerchant_customer_id: gatewayCustomer,
-      card_saved: true,
-      card_id: card.card_id,
-      card_last_4: card.last_4,
-      card_exp_month: card.exp_month,
-      card_exp_year: card.exp_year,
-    }
+    const card = await this.customers.paymentCard(gatewayCustomer, input.card_id)
+    return { instantmerchant_customer_id: gatewayCustomer, card_saved: true, ...cardSessionFields(card) }
   }
 
   /**
@@ -50,14 +42,7 @@ export class CardEntry {
     const save = !!cart.customer?.has_account && (input.save_card || input.is_default)
     const customerId = save ? await this.customers.ofAccount(cart.customer!, () => customerDetailsOf(cart)) : await this.sessionCustomerFor(cart, sessionId, current)
     const card = await this.customers.storeCard(customerId, input, { save_card: save, is_default: save && input.is_default })
-    return {
-      instantmerchant_customer_id: customerId,
-      card_saved: save,
-      card_id: card.card_id,
-      card_last_4: card.last_4,
-      card_exp_month: card.exp_month,
-      card_exp_year: card.exp_year,
-    }
+    return { instantmerchant_customer_id: customerId, card_saved: save, ...cardSessionFields(card) }
   }
 
   /**

@@ -51,6 +51,15 @@ export type WithMeta<T> = T & { readonly lastResponse: ResponseMeta }
 /** Fields the reference documents as integers but shows as strings in places ("invoice_num": "31"). */
 const INTEGER_FIELDS = ["invoice_num", "customer_id", "expiry_date"] as const
 
+/** One call as every attempt sends it: the same body and the same idempotency key. */
+interface Call {
+  endpoint: Endpoint
+  name: string
+  body: string
+  idempotencyKey: string | undefined
+  timeoutMs: number
+}
+
 type Attempt =
   | { ok: true; answer: Record<string, unknown>; meta: ResponseMeta }
   | { ok: false; error: InstantMerchantError; statusCode?: number; network?: NetworkFailure; retryAfterSeconds?: number }
@@ -71,10 +80,10 @@ export class RequestSender {
     const name = `POST /${endpoint.path}`
     const body = this.encode(name, params as FormParams)
     const idempotencyKey = endpoint.mutating ? checkIdempotencyKey(name, options.idempotencyKey ?? randomUUID()) : undefined
-    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs
+    const call: Call = { endpoint, name, body, idempotencyKey, timeoutMs: options.timeoutMs ?? this.options.timeoutMs }
 
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(endpoint, name, body, idempotencyKey, timeoutMs, attempt)
+      const outcome = await this.attempt(call, attempt)
       if (outcome.ok) return withMeta<T>(outcome.answer, outcome.meta)
       const again =
         attempt <= this.options.maxRetries &&
@@ -101,14 +110,17 @@ export class RequestSender {
     }
   }
 
-  private async attempt(
-    endpoint: Endpoint,
-    name: string,
-    body: string,
-    idempotencyKey: string | undefined,
-    timeoutMs: number,
-    attempt: number
-  ): Promise<Attempt> {
+  private async attempt(call: Call, attempt: number): Promise<Attempt> {
+    let response: TransportResponse
+    try {
+      response = await this.http.post(call.endpoint.path, call.body, this.headersFor(call), call.timeoutMs)
+    } catch (e) {
+      return this.noAnswer(call, e, attempt)
+    }
+    return this.answerOf(call, response, attempt)
+  }
+
+  private headersFor({ body, idempotencyKey }: Call): OutgoingHttpHeaders {
     const headers: OutgoingHttpHeaders = {
       "Content-Type": "application/x-www-form-urlencoded",
       Accept: "application/json",
@@ -118,36 +130,30 @@ export class RequestSender {
       "Content-Length": Buffer.byteLength(body),
     }
     if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey
+    return headers
+  }
 
-    let response: TransportResponse
-    try {
-      response = await this.http.post(endpoint.path, body, headers, timeoutMs)
-    } catch (e) {
-      // Only the failure's code and message survive this line, never the
-      // request's headers (the secret) or body (the card).
-      const network = networkFailureOf(e, this.options.apiSecret)
-      this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
-      return {
-        ok: false,
-        network,
-        error: errorFromNetworkFailure(network, { endpoint: name, idempotencyKey, mutating: endpoint.mutating, timeoutMs }),
-      }
+  private noAnswer({ endpoint, name, idempotencyKey, timeoutMs }: Call, e: unknown, attempt: number): Attempt {
+    // Only the failure's code and message survive this line, never the
+    // request's headers (the secret) or body (the card).
+    const network = networkFailureOf(e, this.options.apiSecret)
+    this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
+    return {
+      ok: false,
+      network,
+      error: errorFromNetworkFailure(network, { endpoint: name, idempotencyKey, mutating: endpoint.mutating, timeoutMs }),
     }
+  }
 
+  private answerOf({ endpoint, name, idempotencyKey }: Call, response: TransportResponse, attempt: number): Attempt {
     const requestId = headerOf(response.headers, "x-request-id")
     const parsed = parseAnswer(response.body)
     this.options.logger?.debug(
       `InstantMerchant ${name} → ${response.status}${parsed && parsed.status === false && parsed.code ? ` ${String(parsed.code)}` : ""} (${requestId ?? "no request id"}, attempt ${attempt})`
     )
     if (response.status >= 200 && response.status < 300 && parsed?.status === true) {
-      const meta: ResponseMeta = {
-        statusCode: response.status,
-        requestId,
-        idempotencyKey,
-        replayed: headerOf(response.headers, "idempotent-replayed") === "true",
-        attempts: attempt,
-      }
-      return { ok: true, answer: normalizeIntegers(parsed), meta }
+      const replayed = headerOf(response.headers, "idempotent-replayed") === "true"
+      return { ok: true, answer: normalizeIntegers(parsed), meta: { statusCode: response.status, requestId, idempotencyKey, replayed, attempts: attempt } }
     }
     const retryAfterSeconds = parseRetryAfter(headerOf(response.headers, "retry-after"))
     const failureBody = parsed && parsed.status === false ? (parsed as unknown as GatewayFailureBody) : undefined
@@ -155,13 +161,7 @@ export class RequestSender {
       ok: false,
       statusCode: response.status,
       retryAfterSeconds,
-      error: errorFromResponse(response.status, failureBody, {
-        endpoint: name,
-        idempotencyKey,
-        requestId,
-        mutating: endpoint.mutating,
-        retryAfterSeconds,
-      }),
+      error: errorFromResponse(response.status, failureBody, { endpoint: name, idempotencyKey, requestId, mutating: endpoint.mutating, retryAfterSeconds }),
     }
   }
 }

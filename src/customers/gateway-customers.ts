@@ -1,5 +1,5 @@
 import { gatewayCardFields, lastFour, NewCardInput } from "../rules/card/card-input"
-import { InstantMerchantClient, isUnknownResource } from "../client"
+import { InstantMerchantClient, isUnknownResource, StoredCard } from "../client"
 import { InputError } from "../rules/input/input-error"
 import { GatewayAddress } from "./gateway-address"
 import { gatewayCustomerRequest } from "./gateway-customer-request"
@@ -54,10 +54,15 @@ export class GatewayCustomers {
 
   /** The account's saved cards at the gateway; none before its first saved card. */
   async savedCards(account: ShopCustomer): Promise<SavedCard[]> {
+    return (await this.storedCards(account)).map(savedCardOf)
+  }
+
+  /** The same, as the gateway lists them (`/card/get`), for a host that shows more of a card (its type). */
+  async storedCards(account: ShopCustomer): Promise<StoredCard[]> {
     const gatewayCustomer = linkedGatewayCustomer(account)
     if (gatewayCustomer === undefined) return []
     const { data } = await this.client.cards.retrieve({ customer: gatewayCustomer })
-    return data.map(savedCardOf)
+    return data
   }
 
   /**
@@ -78,9 +83,27 @@ export class GatewayCustomers {
     return savedCardOf(card)
   }
 
-  /** Stores the card on `gatewayCustomer` (card create); the details are forgotten, only the reference comes back. */
-  async storeCard(gatewayCustomer: number, input: NewCardInput, flags: { save_card: boolean; is_default: boolean }): Promise<StoredCardRef> {
-    const card = await this.client.cards.create({ customer: gatewayCustomer, ...gatewayCardFields(input, flags) })
+  /**
+   * The saved card `cardId` a payment may use: one stored on the signed-in
+   * account's gateway customer (`accountCustomer`, undefined for a guest or
+   * an account with no saved card), or an {@link InputError} on `card_id`.
+   */
+  async paymentCard(accountCustomer: number | undefined, cardId: string): Promise<SavedCard> {
+    if (accountCustomer === undefined) throw new InputError("card_id", "saved cards are only for signed-in customers who saved a card before")
+    return this.ownedCard(accountCustomer, cardId, "is not one of your saved cards")
+  }
+
+  /**
+   * Stores the card on `gatewayCustomer` (card create); the details are forgotten, only the reference comes back.
+   * `idempotencyKey`, when the host has one that names this card entry for its whole life; otherwise a fresh one.
+   */
+  async storeCard(gatewayCustomer: number, input: NewCardInput, flags: { save_card: boolean; is_default: boolean }, idempotencyKey?: string): Promise<StoredCardRef> {
+    const card = await this.client.cards.create({ customer: gatewayCustomer, ...gatewayCardFields(input, flags) }, idempotencyKey ? { idempotencyKey } : undefined)
     return { card_id: card.card_id, last_4: card.card_last_4 || lastFour(input.card_number), exp_month: input.exp_month, exp_year: input.exp_year }
   }
+}
+
+/** A card as a payment session's data keeps it (v1's and 2.x's alike): the reference, last 4 and expiry. */
+export function cardSessionFields(card: StoredCardRef): { card_id: string; card_last_4: string; card_exp_month: number; card_exp_year: number } {
+  return { card_id: card.card_id, card_last_4: card.last_4, card_exp_month: card.exp_month, card_exp_year: card.exp_year }
 }

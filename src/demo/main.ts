@@ -6,7 +6,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { TEST_CARDS } from "../sandbox"
-import { describeError } from "./stack/describe-error"
+import { envPort, readyBanner, runDemo } from "./demo-process"
 import { cleanLeftovers } from "./stack/leftovers"
 import { PACKAGE_ROOT } from "./stack/package-root"
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "./stack/seed-store"
@@ -16,29 +16,7 @@ import { StartupError } from "./stack/startup-error"
 const env = process.env
 const workDir = path.resolve(PACKAGE_ROOT, env.DEMO_DIR || ".demo")
 
-function port(name: string, fallback: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === "") return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new StartupError(`${name}=${raw} is not a port`, `set ${name} to a number from 1 to 65535`)
-  return Number(raw)
-}
-
-let stopping = false
-async function shutdown(reason: string, code = 0): Promise<never> {
-  if (!stopping) {
-    stopping = true
-    console.log(`\n${reason}: stopping the demo store…`)
-    await stopAllStacks()
-  }
-  process.exit(code)
-}
-
-async function main(): Promise<void> {
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal))
-  // npm 11 exits on SIGTERM without passing it on; notice the orphaning and stop too.
-  const parent = process.ppid
-  setInterval(() => process.ppid !== parent && void shutdown("parent exited"), 500).unref()
-
+async function start(): Promise<string> {
   // Medusa runs from <workDir>/app and must find this package's node_modules from there.
   if (path.relative(PACKAGE_ROOT, workDir).startsWith("..")) throw new StartupError(`DEMO_DIR=${env.DEMO_DIR} is outside ${PACKAGE_ROOT}`, "use a folder inside it")
   if (env.DEMO_FRESH === "1") {
@@ -52,9 +30,9 @@ async function main(): Promise<void> {
   console.log("Starting the InstantMerchant demo store…")
   const stack: Stack = await startStack({
     workDir,
-    sandboxPort: port("SANDBOX_PORT", 4010),
-    medusaPort: port("MEDUSA_PORT", 9000),
-    storefrontPort: port("DEMO_PORT", 8000),
+    sandboxPort: envPort("SANDBOX_PORT", 4010),
+    medusaPort: envPort("MEDUSA_PORT", 9000),
+    storefrontPort: envPort("DEMO_PORT", 8000),
     databaseUrl: env.DATABASE_URL || undefined,
     redis: env.REDIS_URL || "auto",
     sandboxDataFile: path.join(workDir, "sandbox.json"),
@@ -62,29 +40,24 @@ async function main(): Promise<void> {
     adminPassword,
     log: (line) => console.log(`  ${line}`),
   })
-  if (stopping) return
-  console.log(`
-The demo store is ready (${((Date.now() - started) / 1000).toFixed(1)} s).
-
-  Checkout page   ${stack.storefront!.url}
-  Medusa admin    ${stack.adminUrl}   (Orders, Customers, and the sidebar's Subscriptions and Invoices)
-  Admin login     ${adminEmail} / ${adminPassword}
-  Medusa API      ${stack.medusaUrl}   (admin API at ${stack.medusaUrl}/admin)
-  Sandbox         ${stack.sandbox.apiBaseUrl}   (controls at ${stack.sandbox.url}/_sandbox/charges)
-  Logs and data   ${path.relative(process.cwd(), workDir) || "."}/
-
-Test cards (any future expiry, any 3-digit CVC):
-  ${TEST_CARDS.visa}  pays
-  ${TEST_CARDS.declined}  declined (card_declined)
-  ${TEST_CARDS.insufficientFunds}  declined at payment (insufficient_funds)
-  ${TEST_CARDS.expiredCard}  declined (expired_card)
-
-Press Ctrl-C to stop.`)
-  if (env.DEMO_EXIT_AFTER_READY === "1") await shutdown("DEMO_EXIT_AFTER_READY")
+  return readyBanner(
+    "The demo store",
+    started,
+    [
+      ["Checkout page", stack.storefront!.url],
+      ["Medusa admin", `${stack.adminUrl}   (Orders, Customers, and the sidebar's Subscriptions and Invoices)`],
+      ["Admin login", `${adminEmail} / ${adminPassword}`],
+      ["Medusa API", `${stack.medusaUrl}   (admin API at ${stack.medusaUrl}/admin)`],
+      ["Sandbox", `${stack.sandbox.apiBaseUrl}   (controls at ${stack.sandbox.url}/_sandbox/charges)`],
+      ["Logs and data", `${path.relative(process.cwd(), workDir) || "."}/`],
+    ],
+    [
+      [TEST_CARDS.visa, "pays"],
+      [TEST_CARDS.declined, "declined (card_declined)"],
+      [TEST_CARDS.insufficientFunds, "declined at payment (insufficient_funds)"],
+      [TEST_CARDS.expiredCard, "declined (expired_card)"],
+    ]
+  )
 }
 
-main().catch(async (e) => {
-  const line = e instanceof StartupError ? e.message : `the demo store could not start: ${describeError(e)}`
-  console.error(`\n${line}`)
-  await shutdown("start-up failed", 1)
-})
+runDemo({ name: "demo store", start, stop: stopAllStacks })

@@ -3,7 +3,7 @@ import { InputError } from "../rules/input/input-error"
 import { bool, knownFields as object, oneOf, pagination, text } from "../rules/input/input-fields"
 import { MINIMUM_CHARGE_CENTS, formatUsd } from "../rules/money/amount"
 import { AddressLike } from "../customers/gateway-address"
-import { formatDueDate } from "./due-date"
+import { formatDueDate } from "../rules/invoice/due-date"
 import { InvoiceItem } from "./invoice-items"
 import { INVOICE_STATUSES, InvoiceStatus } from "./invoice-record"
 

@@ -1,7 +1,8 @@
 import { isRefusal } from "../client"
 import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { ChargeOutcome, ChargeRequest, InstantMerchantBase, InstantMerchantDependencies } from "../checkout/card-processor"
-import { dueDate } from "./due-date"
+import { invoiceDelivery } from "../config/shared-options"
+import { dueDate } from "../rules/invoice/due-date"
 import { invoiceItemsFor } from "./invoice-items"
 import { invoiceStatusOf } from "./invoice-record"
 import { ContainerInvoiceRecords, InvoiceRecords } from "./invoice-records"
@@ -52,9 +53,7 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
         ...(request.interval ? { payment_type: "recurring" as const, interval: request.interval } : { payment_type: "one_time" as const }),
         payment_mode: request.payment_mode,
         card_id: data.card_id!,
-        send_now: this.options.invoice_send_now ? 1 : 0,
-        send_invoice_to: this.options.invoice_send_to,
-        invoice_to_staff: this.options.invoice_to_staff,
+        ...invoiceDelivery(this.options),
       },
       { idempotencyKey: request.idempotencyKey }
     )

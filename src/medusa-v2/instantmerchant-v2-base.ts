@@ -60,7 +60,7 @@ export abstract class InstantMerchantV2Base extends SavedCardsProvider {
       const cents = assertChargeAmount(majorToMinor(amount, currency_code))
       const sessionId = sessionIdOf(context, data)
       const entry = readStorefrontData(data, context?.customer)
-      const stored = entry.card ? await enterCard(this.client, entry.card, sessionId, this.gatewayCustomerOf(context), entry) : {}
+      const stored = entry.card ? await enterCard(this.customers, entry.card, sessionId, this.gatewayCustomerOf(context), entry) : {}
       const session = toV2SessionData({ amount: cents, currency_code: currency, session_id: sessionId, email: entry.email, billing: entry.billing, ...stored })
       return { id: sessionId, status: PaymentSessionStatus.PENDING, data: answerData(session) }
     })

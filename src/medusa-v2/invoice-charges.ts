@@ -1,4 +1,6 @@
 import { InstantMerchantClient } from "../client"
+import { invoiceDelivery } from "../config/shared-options"
+import { dueDate } from "../rules/invoice/due-date"
 import { ChargeOutcome, ChargeRequest } from "./charge-request"
 import { ResolvedV2Options } from "./provider-options"
 import { V2SessionData } from "./session-data-v2"
@@ -29,9 +31,7 @@ export class InvoiceCharges {
         payment_type: "one_time",
         payment_mode: request.payment_mode,
         card_id: data.card_id,
-        send_now: this.options.invoice_send_now ? 1 : 0,
-        send_invoice_to: this.options.invoice_send_to,
-        invoice_to_staff: this.options.invoice_to_staff,
+        ...invoiceDelivery(this.options),
       },
       { idempotencyKey: request.idempotencyKey }
     )
@@ -47,14 +47,4 @@ export class InvoiceCharges {
   refund(data: V2SessionData, amount: number | undefined, idempotencyKey: string): Promise<{ refund_id: string }> {
     return this.client.invoices.refund({ charge_id: data.charge_id!, amount }, { idempotencyKey })
   }
-}
-
-/**
- * The reference's `date_due`, "mm/dd/yyyy", `days` after `now`, in UTC.
- * (v1 has the same rule in payment/invoice/due-date.ts, outside the core this
- * adapter may import; the restructure of issue 12 moves it into the core.)
- */
-function dueDate(now: Date, days: number): string {
-  const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days))
-  return `${String(due.getUTCMonth() + 1).padStart(2, "0")}/${String(due.getUTCDate()).padStart(2, "0")}/${due.getUTCFullYear()}`
 }

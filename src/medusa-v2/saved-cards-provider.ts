@@ -17,7 +17,8 @@ import { InstantMerchantClient } from "../client"
 import { parseCardInput } from "../rules/card/card-input"
 import { InputError } from "../rules/input/input-error"
 import { gatewayAddressFrom } from "../customers/gateway-address"
-import { AccountHolderData, createGatewayCustomer, gatewayCustomerOf, paymentMethodData, storeCard } from "./gateway-customers"
+import { GatewayCustomers } from "../customers/gateway-customers"
+import { AccountHolderData, gatewayCustomerOf, gatewayCustomersFor, paymentMethodData, shopCustomerOf } from "./gateway-customers"
 import { toMedusaError } from "./medusa-error"
 import { clientFor, resolveV2Options, ResolvedV2Options } from "./provider-options"
 
@@ -35,12 +36,14 @@ export abstract class SavedCardsProvider extends AbstractPaymentProvider<Resolve
 
   protected readonly options: ResolvedV2Options
   protected readonly client: InstantMerchantClient
+  protected readonly customers: GatewayCustomers
   protected readonly logger: Pick<Logger, "info" | "warn" | "error">
 
   protected constructor(cradle: Record<string, unknown>, options: Record<string, unknown>) {
     super(cradle, resolveV2Options(options))
     this.options = resolveV2Options(options)
     this.client = clientFor(this.options)
+    this.customers = gatewayCustomersFor(this.client)
     this.logger = (cradle.logger as Logger | undefined) ?? console
   }
 
@@ -62,7 +65,7 @@ export abstract class SavedCardsProvider extends AbstractPaymentProvider<Resolve
         if (e instanceof InputError) return {} as CreateAccountHolderOutput
         throw e
       }
-      const id = await createGatewayCustomer(this.client, customer.id, address, customer.email)
+      const id = await this.customers.create(customer.id, { address, email: customer.email })
       const data: AccountHolderData = { instantmerchant_customer_id: id }
       return { id: String(id), data: { ...data } }
     })
@@ -81,10 +84,8 @@ export abstract class SavedCardsProvider extends AbstractPaymentProvider<Resolve
   /** The account holder's stored cards (card get). */
   async listPaymentMethods({ context }: ListPaymentMethodsInput): Promise<ListPaymentMethodsOutput> {
     return this.run("listing saved cards", async () => {
-      const customer = gatewayCustomerOf(context?.account_holder)
-      if (customer === undefined) return []
-      const listed = await this.client.cards.retrieve({ customer })
-      return listed.data.map((card) => ({ id: card.card_id, data: paymentMethodData(card) }))
+      const cards = await this.customers.storedCards(shopCustomerOf(context?.customer?.id ?? "", context?.account_holder))
+      return cards.map((card) => ({ id: card.card_id, data: paymentMethodData(card) }))
     })
   }
 
@@ -96,8 +97,8 @@ export abstract class SavedCardsProvider extends AbstractPaymentProvider<Resolve
       const card = parseCardInput(data)
       if (card.kind !== "new") throw new InputError("card_id", "send the card's details to save it, not a card_id")
       const key = context?.idempotency_key ? `im_card_${context.idempotency_key}` : undefined
-      const stored = await storeCard(this.client, customer, card, true, key)
-      return { id: stored.card_id!, data: { card_id: stored.card_id, last_4: stored.card_last_4, exp_month: stored.card_exp_month, exp_year: stored.card_exp_year } }
+      const stored = await this.customers.storeCard(customer, card, { save_card: true, is_default: card.is_default }, key)
+      return { id: stored.card_id, data: { card_id: stored.card_id, last_4: stored.last_4, exp_month: stored.exp_month, exp_year: stored.exp_year } }
     })
   }
 

@@ -1,13 +1,5 @@
 import { isPaymentProcessorError } from "@medusajs/medusa"
-import {
-  ApiError,
-  AuthenticationError,
-  CardError,
-  ConnectionError,
-  InvalidRequestError,
-  PermissionError,
-  RateLimitError,
-} from "../../client"
+import { ApiError, AuthenticationError, CardError, ConnectionError, InvalidRequestError, PermissionError, RateLimitError } from "../../client"
 import { InputError } from "../../rules/input/input-error"
 import { buildError } from "../build-error"
 

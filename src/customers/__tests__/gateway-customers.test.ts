@@ -157,4 +157,26 @@ describe("storeCard, savedCards and ownedCard", () => {
     const own = await customers.storeCard(alice, newCard(), { save_card: true, is_default: false })
     expect(await customers.ownedCard(alice, own.card_id, "not yours")).toEqual({ ...own, is_default: true })
   })
+
+  it.each<[string, boolean | undefined]>([
+    ["a guest (no account customer)", undefined],
+    ["another account's card", false],
+    ["the account's own card", true],
+  ])("paymentCard: %s", async (_name, own) => {
+    const { customers } = setup()
+    const alice = await customers.create("cus_alice", DETAILS)
+    const bob = await customers.create("cus_bob", { ...DETAILS, email: "bob@example.com" })
+    const card = await customers.storeCard(bob, newCard(), { save_card: true, is_default: false })
+    const paying = customers.paymentCard(own === undefined ? undefined : own ? bob : alice, card.card_id)
+    if (own) return expect(await paying).toMatchObject({ card_id: card.card_id, last_4: "4242" })
+    await expect(paying).rejects.toMatchObject({ field: "card_id", message: expect.stringMatching(own === undefined ? /only for signed-in customers/ : /not one of your saved cards/) })
+  })
+
+  it("a stored card carries the host's idempotency key: the same key replays the same card", async () => {
+    const { customers } = setup()
+    const alice = await customers.create("cus_alice", DETAILS)
+    const first = await customers.storeCard(alice, newCard(), { save_card: false, is_default: false }, "im_card_ps_1")
+    expect(await customers.storeCard(alice, newCard(), { save_card: false, is_default: false }, "im_card_ps_1")).toEqual(first)
+    expect(sandbox.controls.list("cards").length).toBe(1)
+  })
 })

@@ -1,79 +1,10 @@
-import fs from "node:fs"
-import http from "node:http"
-import path from "node:path"
-import { PACKAGE_ROOT } from "../stack/package-root"
 import type { SeededStore } from "../stack/seed-store"
+import { PageServer, startPageServer } from "./page-server"
 
-export interface Storefront {
-  url: string
-  close(): Promise<void>
-}
+export type Storefront = PageServer
 
-const PUBLIC_DIR = path.join(PACKAGE_ROOT, "src", "demo", "storefront", "public")
-const FILES: Record<string, string> = {
-  "/": "index.html",
-  "/index.html": "index.html",
-  "/checkout.js": "checkout.js",
-}
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" }
-// Only what the store API needs goes through; no cookies, so nothing else leaks across.
-const FORWARDED_HEADERS = ["content-type", "authorization", "x-publishable-api-key"]
-
-/**
- * The demo's checkout page. It serves a static page, its settings, and a
- * same-origin pass-through to Medusa's store API, so that the page needs no
- * CORS setup.
- */
-export function startStorefront(options: { port: number; medusaUrl: string; seeded: SeededStore }): Promise<Storefront> {
-  const settings = JSON.stringify({
-    regionId: options.seeded.regionId,
-    variantId: options.seeded.variantId,
-    subscriptionVariantId: options.seeded.subscriptionVariantId,
-    publishableKey: options.seeded.publishableKey,
-  })
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost")
-    if (url.pathname.startsWith("/store/")) return proxy(req, res, options.medusaUrl + url.pathname + url.search)
-    if (url.pathname === "/settings.json") return send(res, 200, "application/json", settings)
-    const file = FILES[url.pathname]
-    if (!file || req.method !== "GET") return send(res, 404, "text/plain", "not found")
-    send(res, 200, TYPES[path.extname(file)], fs.readFileSync(path.join(PUBLIC_DIR, file)))
-  })
-  return new Promise((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(options.port, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()) }),
-      })
-    })
-  })
-}
-
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { "content-type": type, "cache-control": "no-store" })
-  res.end(body)
-}
-
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: string): void {
-  const chunks: Buffer[] = []
-  req.on("data", (c: Buffer) => chunks.push(c))
-  req.on("end", async () => {
-    try {
-      const headers: Record<string, string> = {}
-      for (const name of FORWARDED_HEADERS) {
-        const value = req.headers[name]
-        if (typeof value === "string") headers[name] = value
-      }
-      const upstream = await fetch(target, {
-        method: req.method,
-        headers,
-        body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
-      })
-      send(res, upstream.status, upstream.headers.get("content-type") ?? "application/json", Buffer.from(await upstream.arrayBuffer()))
-    } catch {
-      send(res, 502, "application/json", JSON.stringify({ message: "The store is not reachable" }))
-    }
-  })
+/** The demo's checkout page, on the v1 store API (`page-server.ts`). */
+export function startStorefront({ port, medusaUrl, seeded }: { port: number; medusaUrl: string; seeded: SeededStore }): Promise<Storefront> {
+  const { regionId, variantId, subscriptionVariantId, publishableKey } = seeded
+  return startPageServer({ port, medusaUrl, page: "storefront", settings: { regionId, variantId, subscriptionVariantId, publishableKey } })
 }

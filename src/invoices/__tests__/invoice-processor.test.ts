@@ -3,7 +3,7 @@ import { startSandbox, Sandbox } from "../../sandbox"
 import InstantMerchantInvoiceProviderService from "../../services/instantmerchant-invoice-provider"
 import { InMemoryCheckoutLookup } from "../../checkout/__fixtures__/in-memory-checkout-lookup"
 import { CheckoutLineItem } from "../../checkout/checkout-lookup"
-import { dueDate } from "../due-date"
+import { dueDate } from "../../rules/invoice/due-date"
 import { InMemoryInvoiceRecords } from "../__fixtures__/in-memory-invoice-records"
 
 /**

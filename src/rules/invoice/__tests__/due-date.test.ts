@@ -1,5 +1,5 @@
 import { dueDate, formatDueDate } from "../due-date"
-import { lettersDigest } from "../../rules/idempotency-digest"
+import { lettersDigest } from "../../idempotency-digest"
 
 describe("the invoice due date", () => {
   it.each([
