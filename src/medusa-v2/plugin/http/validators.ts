@@ -16,7 +16,7 @@ export const StoreSubscriptionList = z.object({
 })
 
 export const AdminSubscriptionList = StoreSubscriptionList.extend({
-  customer_id: z.string().regex(/^[\w-]{1,100}$/, "must be an id").optional(),
+  customer_id: z.string().regex(/^[\w-]{1,100}$/, "customer_id must be an id").optional(),
 })
 
 export const AdminRenewSubscription = z.object({

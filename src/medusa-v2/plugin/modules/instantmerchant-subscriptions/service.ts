@@ -167,10 +167,10 @@ export class InstantMerchantSubscriptionsService extends MedusaService({
   }
 }
 
-/** The plugin's options as Medusa hands them to its modules, without Medusa's own keys. */
+/** The plugin's options as Medusa hands them to its modules, without what Medusa adds (`database`, the module's connection settings). */
 function withoutMedusaKeys(options: unknown): Record<string, unknown> {
   const o = { ...((options && typeof options === "object" ? options : {}) as Record<string, unknown>) }
-  for (const key of Object.keys(o)) if (key.startsWith("_") || key === "enableUI") delete o[key]
+  delete o.database
   return o
 }
 
