@@ -40,6 +40,8 @@ export const StoreSubscriptionCard = z.object({
   exp_year: z.unknown().optional(),
   cvc: z.unknown().optional(),
   card_id: z.unknown().optional(),
+  save_card: z.unknown().optional(),
+  is_default: z.unknown().optional(),
 })
 
 export type StoreSubscriptionListQuery = z.infer<typeof StoreSubscriptionList>
