@@ -4,9 +4,9 @@ import { GATEWAY_OPTION_FIELDS, GatewayOptions, INVOICE_OPTION_FIELDS, InvoiceOp
 
 /**
  * The 2.x provider's options, as written in `medusa-config.ts` under the
- * payment module's `providers`. Named and read as the v1 plugin's (the same
- * fields, `config/shared-options.ts`); the subscription options are not here
- * because subscriptions have not come to 2.x yet.
+ * payment module's `providers`. Named as the v1 plugin's; the subscription
+ * options belong to the plugin (`plugins: [{ resolve: "medusa-payment-instantmerchant" }]`),
+ * which records and renews subscriptions; the provider only opens them at checkout.
  */
 export interface InstantMerchantV2Options extends GatewayOptions, InvoiceOptions {}
 
@@ -15,14 +15,14 @@ export type ResolvedV2Options = Required<Omit<InstantMerchantV2Options, "invoice
 
 const V2_OPTION_FIELDS = { ...GATEWAY_OPTION_FIELDS, ...INVOICE_OPTION_FIELDS }
 
-/** v1 options that have no meaning on 2.x yet: named in the error, so a copied v1 config is not silently half-used. */
+/** The plugin's options (subscriptions): named in the error, so a copied v1 config is not silently half-used. */
 const V1_ONLY = /^subscription_|^use_sandbox_clock$/
 
 const V2_SOURCE: OptionsSource = {
   what: "medusa-payment-instantmerchant/medusa-v2: invalid provider options in medusa-config.ts",
   unknown: (key, known) =>
     V1_ONLY.test(key)
-      ? `${key} is a v1 option: subscriptions have not come to the Medusa 2.x provider yet`
+      ? `${key} is an option of the plugin, not of the payment provider: set it under plugins: [{ resolve: "medusa-payment-instantmerchant", options }] in medusa-config.ts`
       : `${key} is not an option of this provider (known: ${known.join(", ")})`,
 }
 

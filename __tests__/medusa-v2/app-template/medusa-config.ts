@@ -22,6 +22,19 @@ module.exports = defineConfig({
     disable: env.MEDUSA_ADMIN_DISABLE === "true",
     path: "/app",
   },
+  plugins: [
+    {
+      // The plugin (subscriptions, invoice records, admin pages), from the same tarball: Medusa loads its .medusa/server/src.
+      resolve: "medusa-payment-instantmerchant",
+      options: {
+        api_key: env.IM_API_KEY,
+        api_secret: env.IM_API_SECRET,
+        base_url: env.IM_BASE_URL,
+        // The suite moves time with the sandbox's clock; the renewal job's schedule is INSTANTMERCHANT_RENEWAL_SCHEDULE.
+        use_sandbox_clock: env.IM_USE_SANDBOX_CLOCK === "true",
+      },
+    },
+  ],
   modules: [
     {
       resolve: "@medusajs/medusa/payment",
