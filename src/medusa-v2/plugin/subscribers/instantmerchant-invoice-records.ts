@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework/subscribers"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { INSTANTMERCHANT_INVOICES_MODULE } from "../modules/instantmerchant-invoices"
+import { INSTANTMERCHANT_INVOICES } from "../modules/instantmerchant-invoices"
 import type InstantMerchantInvoicesService from "../modules/instantmerchant-invoices/service"
 import { checkoutInvoiceRecord } from "../modules/instantmerchant-invoices/checkout-invoice-record"
 
@@ -30,7 +30,7 @@ export default async function instantmerchantInvoiceRecords({ event, container }
   })
   const order = orders[0]
   if (!order) return
-  const invoices = container.resolve<InstantMerchantInvoicesService>(INSTANTMERCHANT_INVOICES_MODULE)
+  const invoices = container.resolve<InstantMerchantInvoicesService>(INSTANTMERCHANT_INVOICES)
   const payments = (order.payment_collections ?? []).flatMap((c: any) => c?.payments ?? []).filter((p: any) => INVOICE_PROVIDER.test(p?.provider_id ?? ""))
   for (const payment of payments) {
     const record = checkoutInvoiceRecord(payment.data, { id: order.id, customer_id: order.customer_id, cart_id: order.cart?.id })
