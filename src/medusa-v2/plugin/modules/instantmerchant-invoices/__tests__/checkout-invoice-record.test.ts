@@ -106,19 +106,24 @@ describe("mergedCheckoutMoney", () => {
 describe("invoiceModuleOptions", () => {
   const credentials = { api_key: "key", api_secret: "secret", base_url: "http://127.0.0.1:4010/api/v2" }
 
-  it("reads the provider's options and leaves the subscription options to their module", () => {
-    const options = invoiceModuleOptions({ ...credentials, invoice_to_staff: "ops", subscription_retry_hours: "24,48", use_sandbox_clock: true })
+  it("reads the provider's options, and leaves the subscription options and Medusa's own (database) to others", () => {
+    const options = invoiceModuleOptions({ ...credentials, invoice_to_staff: "ops", subscription_retry_hours: "24,48", use_sandbox_clock: true, database: { clientUrl: "postgres://x" } })
     expect(options).toMatchObject({ api_key: "key", invoice_to_staff: "ops", base_url: "http://127.0.0.1:4010/api/v2" })
     expect(options).not.toHaveProperty("subscription_retry_hours")
   })
 
   it("refuses a bad option naming it, never quoting the secret", () => {
     expect(() => invoiceModuleOptions({ ...credentials, api_secret: 42, invoice_due_days: 900 })).toThrow(/invoice_due_days must be an integer from 0 to 365/)
-    expect(() => invoiceModuleOptions({ ...credentials, api_secret: "s3cr3t-value", invoce_send_now: true })).toThrow(/invoce_send_now is not an option/)
-    try {
-      invoiceModuleOptions({ ...credentials, api_secret: "s3cr3t-value", bogus: 1 })
-    } catch (e) {
-      expect(String(e)).not.toContain("s3cr3t-value")
-    }
+    expect(() => invoiceModuleOptions({ ...credentials, api_key: "" })).toThrow(/api_key is required/)
+    const refusal = (() => {
+      try {
+        invoiceModuleOptions({ ...credentials, api_secret: "s3cr3t-value", timeout_ms: "soon" })
+      } catch (e) {
+        return String(e)
+      }
+      return "accepted"
+    })()
+    expect(refusal).toMatch(/timeout_ms/)
+    expect(refusal).not.toContain("s3cr3t-value")
   })
 })
