@@ -104,7 +104,8 @@ describe("invoice records of canceled checkouts on Medusa 2.x", () => {
     await eventually(async () => expect((await api.get(`${INVOICES}/${invoice_num}`)).body.invoice).toMatchObject({ status: "paid", released: false }))
     await admin.admin.order.cancel(order.id)
     await eventually(async () => expect((await api.get(`${INVOICES}/${invoice_num}`)).body.invoice).toMatchObject({ status: "refunded", released: true, amount_refunded: 0 }))
-    expect(await gateway.charge(charge_id)).toMatchObject({ status: "refunded" })
+    expect(await gatewayInvoice(invoice_num)).toMatchObject({ status: "refunded" })
+    expect(await gateway.charge(charge_id)).toMatchObject({ status: "released" })
   })
 })
 
