@@ -67,8 +67,8 @@ const PLUGIN_OPTION_FIELDS = {
 
 const V1_SOURCE: OptionsSource = {
   what: "medusa-payment-instantmerchant: invalid plugin options in medusa-config.js",
-  // Medusa passes its own bookkeeping keys through plugin options.
-  unknown: (key, known) => (key.startsWith("_") || key === "enableUI" ? undefined : `${key} is not an option of this plugin (known: ${known.join(", ")})`),
+  // Medusa passes its own bookkeeping keys through plugin options; 2.x adds `database` to the options each of a plugin's modules gets (one shared object).
+  unknown: (key, known) => (key.startsWith("_") || key === "enableUI" || key === "database" ? undefined : `${key} is not an option of this plugin (known: ${known.join(", ")})`),
 }
 
 /**

@@ -3,7 +3,7 @@ import { BillingInterval } from "../rules/subscription/billing-interval"
 import { V2SessionData } from "./session-data-v2"
 
 /** What a charge adds to the payment data. */
-export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num" | "subscription_id" | "interval" | "expiry_date">
+export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num" | "invoice_date_due" | "subscription_id" | "interval" | "expiry_date">
 
 /** Everything a charge needs, gathered by authorizePayment. */
 export interface ChargeRequest {

@@ -1,5 +1,6 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { subscriptionIntervalMiddleware } from "../http/subscription-interval"
+import { invoiceMiddlewares } from "./admin/instantmerchant/invoices/invoice-middlewares"
 import { AdminRenewSubscription, AdminSubscriptionList, StoreSubscriptionCard, StoreSubscriptionList } from "../http/validators"
 
 /**
@@ -36,5 +37,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [subscriptionIntervalMiddleware],
     },
+    // The invoice routes' bodies and query, checked by the core's parsers (see http/core-validator.ts).
+    ...invoiceMiddlewares,
   ],
 })
