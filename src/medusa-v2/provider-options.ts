@@ -15,9 +15,6 @@ export type ResolvedV2Options = Required<Omit<InstantMerchantV2Options, "invoice
 
 const V2_OPTION_FIELDS = { ...GATEWAY_OPTION_FIELDS, ...INVOICE_OPTION_FIELDS }
 
-/** The provider's option names (the plugin's modules read these of the plugin's options). */
-export const V2_OPTION_NAMES: readonly string[] = Object.keys(V2_OPTION_FIELDS)
-
 /** The plugin's options (subscriptions): named in the error, so a copied v1 config is not silently half-used. */
 const V1_ONLY = /^subscription_|^use_sandbox_clock$/
 
@@ -36,10 +33,10 @@ const V2_SOURCE: OptionsSource = {
  */
 export function resolveV2Options(raw: unknown): ResolvedV2Options {
   return readOptions(raw, V2_OPTION_FIELDS, V2_SOURCE)
+}
+
 /** The provider's option names (the plugin's modules read these of the plugin's options). */
 export const V2_OPTION_NAMES: readonly string[] = Object.keys(V2_OPTION_FIELDS)
-
-}
 
 /** The one client recipe, the v1 plugin's (`config/gateway-client.ts`). */
 export const clientFor = gatewayClientFor

@@ -1,4 +1,4 @@
-import { formatDueDate } from "../../../../invoices/due-date"
+import { formatDueDate } from "../../../../rules/invoice/due-date"
 import { InvoiceRecordData, invoiceStatusOf } from "../../../../invoices/invoice-record"
 import { checkoutInvoiceDescription, checkoutInvoiceItems } from "../../../invoice-charges"
 import { toV2SessionData } from "../../../session-data-v2"

@@ -7,7 +7,7 @@ import { InvoiceOperations, payLaterKey } from "../../../../invoices/invoice-ope
 import { InvoiceRecordData } from "../../../../invoices/invoice-record"
 import { payLaterParams, payLaterRecord } from "../../../../invoices/pay-later-invoice"
 import type { StoredInvoice } from "../../../../api/views/invoice-view"
-import { findStoredCard } from "../../../gateway-customers"
+import { gatewayCustomersFor } from "../../../gateway-customers"
 import { InputError } from "../../../../rules/input/input-error"
 import { clientFor, ResolvedV2Options } from "../../../provider-options"
 import { mergedCheckoutMoney } from "./checkout-invoice-record"
@@ -56,7 +56,7 @@ export default class InstantMerchantInvoicesService extends MedusaService({ Inst
 
   private get operations(): InvoiceOperations<StoredInvoice> {
     this.operations_ ??= new InvoiceOperations(() => this.client, this.transaction, async (customer, cardId, notOwned) => {
-      if (!(await findStoredCard(this.client, customer, cardId))) throw new InputError("card_id", notOwned)
+      await gatewayCustomersFor(this.client).ownedCard(customer, cardId, notOwned)
     })
     return this.operations_
   }
