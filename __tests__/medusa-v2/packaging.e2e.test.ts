@@ -25,6 +25,9 @@ describe("the package in a Medusa 2.x store", () => {
     expect(fs.readFileSync(path.join(layout, "modules", "instantmerchant-subscriptions", "index.js"), "utf8")).toBe(
       'module.exports = require("../../../../../dist/medusa-v2/plugin/modules/instantmerchant-subscriptions/index.js")\n'
     )
+    const files = (fs.readdirSync(layout, { recursive: true }) as string[]).filter((f) => !f.startsWith("admin") && fs.statSync(path.join(layout, f)).isFile())
+    const notReExports = files.filter((f) => !/^module\.exports = require\("(\.\.\/)+dist\/medusa-v2\/plugin\/[\w/.\[\]-]+\.js"\)\n$/.test(fs.readFileSync(path.join(layout, f), "utf8")))
+    expect({ files: files.length > 0, notReExports }).toEqual({ files: true, notReExports: [] })
     for (const v1Only of ["typeorm", "medusa-interfaces", "@medusajs/medusa-cli", "medusa-core-utils"]) {
       expect({ [v1Only]: fs.existsSync(path.join(modules, v1Only)) }).toEqual({ [v1Only]: false })
     }

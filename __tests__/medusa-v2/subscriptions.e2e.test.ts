@@ -84,7 +84,7 @@ describe("the customer's subscriptions and cards (/store/customers/me/instantmer
   })
 
   it("moves the subscription to a new card (only its id and last 4 are kept); bad card input is a 400 that names the field; saved cards list", async () => {
-    const ada = await subscribe()
+    const ada = await subscribe(TEST_CARDS.visa, { save_card: true })
     const route = `/store/customers/me/instantmerchant/subscriptions/${ada.subscription.id}/card`
     const bad = await customerCall(ada.sdk, "POST", route, { ...cardData(TEST_CARDS.mastercard), exp_month: 13 })
     expect(bad.status).toBe(400)
@@ -99,9 +99,11 @@ describe("the customer's subscriptions and cards (/store/customers/me/instantmer
     expect(moved.body.subscription.card_id).not.toBe(ada.subscription.card_id)
     expect(await gatewaySubscription(ada.subscription.gateway_subscription_id)).toMatchObject({ card_id: moved.body.subscription.card_id })
 
+    // The card saved at checkout, as v1 lists saved cards (last 4 and expiry only); another customer has none.
     const cards = await customerCall(ada.sdk, "GET", "/store/customers/me/instantmerchant/cards")
-    expect(cards.status).toBe(200)
-    expect(Array.isArray(cards.body.cards)).toBe(true)
+    expect(cards).toEqual({ status: 200, body: { cards: [{ card_id: ada.payment.data.card_id, last_4: "4242", exp_month: 12, exp_year: 2031, is_default: expect.any(Boolean) }] } })
+    const grace = await customerSdk(`grace-cards-${Date.now()}@example.com`)
+    expect(await customerCall(grace.sdk, "GET", "/store/customers/me/instantmerchant/cards")).toEqual({ status: 200, body: { cards: [] } })
   })
 })
 
