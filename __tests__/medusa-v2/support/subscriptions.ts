@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import path from "node:path"
 import type Medusa from "@medusajs/js-sdk"
 import { STORE_APP_DIR } from "../../../src/demo/medusa-v2/store-install"
@@ -86,3 +87,22 @@ export async function subscribe(card = TEST_CARDS.visa, extra: Record<string, un
   return { sdk, customerId, order, subscription: { ...recorded, first_charge_id: payment.data.charge_id }, admin, payment }
 }
 
+
+/**
+ * The plugin's events about one subscription, in order, as the test store's
+ * subscriber logged them (app-template/src/subscribers; both instances log to
+ * the same file): `[name, data]`.
+ */
+export function eventsOf(subscriptionId: string): Array<[string, Record<string, unknown>]> {
+  const marker = "[test-store] event "
+  return fs
+    .readFileSync(v2.medusaLog, "utf8")
+    .split("\n")
+    .filter((line) => line.includes(marker))
+    .map((line): [string, Record<string, unknown>] => {
+      const rest = line.slice(line.indexOf(marker) + marker.length)
+      const space = rest.indexOf(" ")
+      return [rest.slice(0, space), JSON.parse(rest.slice(space + 1))]
+    })
+    .filter(([, data]) => data.id === subscriptionId)
+}
