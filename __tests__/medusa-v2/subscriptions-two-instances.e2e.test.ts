@@ -2,7 +2,7 @@ import type { V2Store } from "../../src/demo/medusa-v2/v2-store"
 import { TEST_CARDS } from "../../src/sandbox"
 import { cardData } from "./support/checkout"
 import { gateway } from "./support/gateway"
-import { adminCall, advanceClock, customerCall, DAY, eventually, gatewaySubscription, renewalCharges, sandbox, startSecondInstance, subscribe } from "./support/subscriptions"
+import { adminCall, advanceClock, customerCall, DAY, eventsOf, eventually, gatewaySubscription, renewalCharges, sandbox, startSecondInstance, subscribe } from "./support/subscriptions"
 import { v2 } from "./support/v2-env"
 
 /**
@@ -163,6 +163,11 @@ describe("the renewal job, by the sandbox's clock (both instances run it)", () =
     })
     expect(expired.renewals.map((r: any) => [r.attempt, r.status])).toEqual([[1, "failed"], [2, "failed"], [3, "failed"]])
     expect(await renewalCharges(declined.subscription)).toHaveLength(0)
+    // The events, once each although both instances ran the job: renewed; declined three times, then expired.
+    const names = (id: string) => eventsOf(id).map(([name]) => name.replace("instantmerchant.subscription.", ""))
+    await eventually(async () => expect(names(good.subscription.id)).toEqual(["created", "renewed"]))
+    await eventually(async () => expect(names(declined.subscription.id)).toEqual(["created", "renewal_failed", "renewal_failed", "renewal_failed", "expired"]))
+    expect(eventsOf(declined.subscription.id).slice(-1)).toEqual([["instantmerchant.subscription.expired", { id: declined.subscription.id, status: "expired", customer_id: declined.customerId }]])
     // Both instances ran the job all along: still one renewal of the good one's period.
     const { body } = await adminCall(good.admin, "GET", `/admin/instantmerchant/subscriptions/${good.subscription.id}`)
     expect(body.subscription.renewals.filter((r: any) => r.period_start === good.subscription.current_period_end && r.status === "succeeded")).toHaveLength(1)

@@ -1,7 +1,7 @@
 import { TEST_CARDS } from "../../src/sandbox"
 import { CARD_PROVIDER, cardData, payWith } from "./support/checkout"
 import { customerSdk, refusal, sdkClient, US_ADDRESS } from "./support/medusa-sdk"
-import { adminCall, customerCall, eventually, gatewaySubscription, renewalCharges, subscribe } from "./support/subscriptions"
+import { adminCall, customerCall, eventsOf, eventually, gatewaySubscription, renewalCharges, subscribe } from "./support/subscriptions"
 import { v2 } from "./support/v2-env"
 
 /**
@@ -32,6 +32,7 @@ describe("buying a subscription on Medusa 2.x", () => {
       current_period_end: new Date(data.expiry_date * 1000).toISOString(),
     })
     expect(await gatewaySubscription(data.subscription_id)).toMatchObject({ amount: 2000, interval: "monthly" })
+    await eventually(async () => expect(eventsOf(subscription.id)).toEqual([["instantmerchant.subscription.created", { id: subscription.id, status: "active", customer_id: customerId }]]))
   })
 
   it("a storefront's own `interval` on a one-time cart is replaced by the cart's truth: the charge does not recur", async () => {
@@ -79,12 +80,13 @@ describe("the customer's subscriptions and cards (/store/customers/me/instantmer
     expect(canceled.status).toBe(200)
     expect(canceled.body.subscription).toMatchObject({ status: "canceled", next_renewal_at: null, canceled_at: expect.any(String) })
     expect(await gatewaySubscription(ada.subscription.gateway_subscription_id)).toMatchObject({ status: "canceled" })
-    // Canceling again is success, and sends nothing new.
+    // Canceling again is success, and sends nothing new: one canceled event.
     expect((await customerCall(ada.sdk, "POST", `/store/customers/me/instantmerchant/subscriptions/${ada.subscription.id}/cancel`)).status).toBe(200)
+    await eventually(async () => expect(eventsOf(ada.subscription.id).map(([name]) => name)).toEqual(["instantmerchant.subscription.created", "instantmerchant.subscription.canceled"]))
   })
 
   it("moves the subscription to a new card (only its id and last 4 are kept); bad card input is a 400 that names the field; saved cards list", async () => {
-    const ada = await subscribe()
+    const ada = await subscribe(TEST_CARDS.visa, { save_card: true })
     const route = `/store/customers/me/instantmerchant/subscriptions/${ada.subscription.id}/card`
     const bad = await customerCall(ada.sdk, "POST", route, { ...cardData(TEST_CARDS.mastercard), exp_month: 13 })
     expect(bad.status).toBe(400)
@@ -99,9 +101,11 @@ describe("the customer's subscriptions and cards (/store/customers/me/instantmer
     expect(moved.body.subscription.card_id).not.toBe(ada.subscription.card_id)
     expect(await gatewaySubscription(ada.subscription.gateway_subscription_id)).toMatchObject({ card_id: moved.body.subscription.card_id })
 
+    // The card saved at checkout, as v1 lists saved cards (last 4 and expiry only); another customer has none.
     const cards = await customerCall(ada.sdk, "GET", "/store/customers/me/instantmerchant/cards")
-    expect(cards.status).toBe(200)
-    expect(Array.isArray(cards.body.cards)).toBe(true)
+    expect(cards).toEqual({ status: 200, body: { cards: [{ card_id: ada.payment.data.card_id, last_4: "4242", exp_month: 12, exp_year: 2031, is_default: expect.any(Boolean) }] } })
+    const grace = await customerSdk(`grace-cards-${Date.now()}@example.com`)
+    expect(await customerCall(grace.sdk, "GET", "/store/customers/me/instantmerchant/cards")).toEqual({ status: 200, body: { cards: [] } })
   })
 })
 
@@ -138,5 +142,6 @@ describe("the admin's subscriptions (/admin/instantmerchant/subscriptions)", () 
     expect((await adminCall(admin, "POST", route, { expected_period_end: "not a date" })).status).toBe(400)
     const detail = await adminCall(admin, "GET", `/admin/instantmerchant/subscriptions/${subscription.id}`)
     expect(detail.body.subscription.renewals).toHaveLength(1)
+    await eventually(async () => expect(eventsOf(subscription.id).map(([name]) => name)).toEqual(["instantmerchant.subscription.created", "instantmerchant.subscription.renewed"]))
   })
 })

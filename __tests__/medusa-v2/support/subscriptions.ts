@@ -1,3 +1,4 @@
+import fs from "node:fs"
 import path from "node:path"
 import type Medusa from "@medusajs/js-sdk"
 import { STORE_APP_DIR } from "../../../src/demo/medusa-v2/store-install"
@@ -66,14 +67,14 @@ export async function customerCall(sdk: Medusa, method: "GET" | "POST", route: s
 }
 
 /** A signed-in customer buys the monthly Coffee Club ($15 + $5 shipping); the plugin records the subscription. */
-export async function subscribe(card = TEST_CARDS.visa): Promise<{ sdk: Medusa; customerId: string; order: any; subscription: any; admin: Medusa; payment: any }> {
+export async function subscribe(card = TEST_CARDS.visa, extra: Record<string, unknown> = {}): Promise<{ sdk: Medusa; customerId: string; order: any; subscription: any; admin: Medusa; payment: any }> {
   const email = `subscriber-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`
   const { sdk, customerId } = await customerSdk(email)
   const { cart } = await sdk.store.cart.create({ region_id: v2.seeded.usd_region_id, email })
   await sdk.store.cart.update(cart.id, { shipping_address: US_ADDRESS, billing_address: US_ADDRESS })
   await sdk.store.cart.createLineItem(cart.id, { variant_id: v2.seeded.subscription_variant_id, quantity: 1 })
   const { cart: shipped } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: v2.seeded.shipping_option_id })
-  await payWith(sdk, shipped, cardData(card))
+  await payWith(sdk, shipped, cardData(card, extra))
   const order = await placeOrder(sdk, cart.id)
   const admin = await adminSdk()
   const recorded = await eventually(async () => {
@@ -86,3 +87,22 @@ export async function subscribe(card = TEST_CARDS.visa): Promise<{ sdk: Medusa; 
   return { sdk, customerId, order, subscription: { ...recorded, first_charge_id: payment.data.charge_id }, admin, payment }
 }
 
+
+/**
+ * The plugin's events about one subscription, in order, as the test store's
+ * subscriber logged them (app-template/src/subscribers; both instances log to
+ * the same file): `[name, data]`.
+ */
+export function eventsOf(subscriptionId: string): Array<[string, Record<string, unknown>]> {
+  const marker = "[test-store] event "
+  return fs
+    .readFileSync(v2.medusaLog, "utf8")
+    .split("\n")
+    .filter((line) => line.includes(marker))
+    .map((line): [string, Record<string, unknown>] => {
+      const rest = line.slice(line.indexOf(marker) + marker.length)
+      const space = rest.indexOf(" ")
+      return [rest.slice(0, space), JSON.parse(rest.slice(space + 1))]
+    })
+    .filter(([, data]) => data.id === subscriptionId)
+}
