@@ -34,6 +34,8 @@ export type IdempotencyVerdict =
  */
 export class IdempotencyStore {
   private readonly answers = new Map<string, string>()
+  /** When the first (oldest) answer was stored, Infinity when there is none: most requests need not open an iterator to know nothing expired. */
+  private oldestAt = Infinity
 
   check(key: string, fingerprint: string, now: number): IdempotencyVerdict {
     this.forgetExpired(now)
@@ -45,8 +47,9 @@ export class IdempotencyStore {
   /** Completed answers only (4xx included); injected faults never reach here. */
   remember(key: string, answer: RememberedAnswer): void {
     // Re-inserting keeps the order by time: an expired key used again moves to the end.
-    this.answers.delete(key)
+    const moved = this.answers.delete(key)
     this.answers.set(key, pack(answer))
+    if (moved || this.answers.size === 1) this.oldestAt = this.oldestCreatedAt()
   }
 
   get size(): number {
@@ -70,10 +73,17 @@ export class IdempotencyStore {
   }
 
   private forgetExpired(now: number): void {
+    if (!isExpired(this.oldestAt, now)) return
     for (const [key, packed] of this.answers) {
-      if (!isExpired(createdAtOf(packed), now)) return
+      if (!isExpired(createdAtOf(packed), now)) break
       this.answers.delete(key)
     }
+    this.oldestAt = this.oldestCreatedAt()
+  }
+
+  private oldestCreatedAt(): number {
+    for (const packed of this.answers.values()) return createdAtOf(packed)
+    return Infinity
   }
 }
 
