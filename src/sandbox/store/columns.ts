@@ -92,6 +92,9 @@ function isCodable(value: unknown): boolean {
   return value === null || value === undefined || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && !Object.is(value, -0))
 }
 
+/** Above every 28-bit tag, like NOT_AN_ID: null, without a Map entry per row. */
+const ID_NULL = NOT_AN_ID - 1
+
 /**
  * Ids (`prefix_` and 14 hex digits) as two 32-bit halves, 8 bytes instead
  * of a string; null and anything else go to the sparse Map.
@@ -106,11 +109,12 @@ export class IdColumn extends SparseColumn {
 
   get(row: number): unknown {
     const hi = this.hi[row]
-    return hi === NOT_AN_ID ? this.others.get(row) : formatId(this.prefix, hi, this.lo[row])
+    return hi === NOT_AN_ID ? this.others.get(row) : hi === ID_NULL ? null : formatId(this.prefix, hi, this.lo[row])
   }
 
   set(row: number, value: unknown): void {
     if (typeof value === "string" && parseId(this.prefix, value)) this.setHalves(row, parsed.hi, parsed.lo)
+    else if (value === null) this.setHalves(row, ID_NULL, 0)
     else {
       this.hi[row] = NOT_AN_ID
       this.others.set(row, value)
@@ -140,22 +144,24 @@ export class IdColumn extends SparseColumn {
  * Anything that is not a string goes to the sparse Map.
  */
 export class TextColumn extends SparseColumn {
-  private start = new Float64Array(0)
+  private start = new Uint32Array(0)
   private length = new Int32Array(0)
   private units = new Uint16Array(1024)
   private used = 0
 
   get(row: number): unknown {
     const length = this.length[row]
+    if (length === TEXT_NULL) return null
     if (length < 0) return this.others.get(row)
     const start = this.start[row]
     return textOf(this.units, start, start + length)
   }
 
   set(row: number, value: unknown): void {
-    if (typeof value !== "string") {
-      this.length[row] = -1
-      this.others.set(row, value)
+    if (typeof value !== "string" || this.used + value.length > MAX_TEXT_UNITS) {
+      this.length[row] = value === null ? TEXT_NULL : TEXT_OTHER
+      if (value !== null) this.others.set(row, value)
+      else if (this.others.size) this.others.delete(row)
       return
     }
     if (this.used + value.length > this.units.length) this.units = grown(this.units, Math.max(this.units.length * 2, this.used + value.length), (n) => new Uint16Array(n))
@@ -173,10 +179,15 @@ export class TextColumn extends SparseColumn {
   }
 
   grow(capacity: number): void {
-    this.start = grown(this.start, capacity, (n) => new Float64Array(n))
+    this.start = grown(this.start, capacity, (n) => new Uint32Array(n))
     this.length = grown(this.length, capacity, (n) => new Int32Array(n))
   }
 }
+
+const TEXT_NULL = -1
+const TEXT_OTHER = -2
+/** Offsets are 32-bit; text beyond 4 G code units (never, in a sandbox) goes to the sparse Map. */
+const MAX_TEXT_UNITS = 0xffffffff
 
 const CHUNK = 4096
 
