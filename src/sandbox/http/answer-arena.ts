@@ -34,8 +34,13 @@ export class AnswerArena {
 
   /** The packed answer stored under `key`, or undefined. */
   get(key: string): string | undefined {
-    const entry = this.find(key, hashOf(key))
+    const entry = this.entryOf(key)
     return entry < 0 ? undefined : this.answerOf(entry)
+  }
+
+  /** The entry holding `key`, or -1. */
+  entryOf(key: string): number {
+    return this.find(key, hashOf(key))
   }
 
   createdAtOf(entry: number): number {
@@ -127,7 +132,7 @@ export class AnswerArena {
     return this.read(this.keyAt[entry], this.keyUnits[entry], (this.flags[entry] & KEY_WIDE) !== 0)
   }
 
-  private answerOf(entry: number): string {
+  answerOf(entry: number): string {
     return this.read(this.answerAt[entry], this.answerUnits[entry], (this.flags[entry] & ANSWER_WIDE) !== 0)
   }
 

@@ -38,9 +38,12 @@ export class IdempotencyStore {
 
   check(key: string, fingerprint: string, now: number): IdempotencyVerdict {
     this.forgetExpired(now)
-    const packed = this.answers.get(key)
-    if (packed === undefined || isExpired(createdAtOf(packed), now)) return { kind: "new" }
-    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed) } : { kind: "reuse" }
+    const entry = this.answers.entryOf(key)
+    if (entry < 0) return { kind: "new" }
+    const createdAt = this.answers.createdAtOf(entry)
+    if (isExpired(createdAt, now)) return { kind: "new" }
+    const packed = this.answers.answerOf(entry)
+    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed, createdAt) } : { kind: "reuse" }
   }
 
   /** Completed answers only (4xx included); injected faults never reach here. */
@@ -62,8 +65,8 @@ export class IdempotencyStore {
 
   toJSON(): Record<string, StoredAnswer> {
     const out: Record<string, StoredAnswer> = {}
-    for (const { key, answer } of this.answers.all()) {
-      const a = unpack(answer)
+    for (const { key, answer, createdAt } of this.answers.all()) {
+      const a = unpack(answer, createdAt)
       out[key] = { fingerprint: Buffer.from(a.fingerprint, "latin1").toString("base64"), status: a.status, body: JSON.parse(a.bodyJson), created_at: a.created_at }
     }
     return out
@@ -81,29 +84,25 @@ const FINGERPRINT_LENGTH = 32
 const STATUS_LENGTH = 3
 
 /**
- * fingerprint (32 chars), status (3 digits), created_at, `|`, code (empty for
- * none), `|`, the body. Codes are snake_case words and the time a number, so
- * neither holds a `|`; the body comes last and may hold anything.
+ * fingerprint (32 chars), status (3 digits), code (empty for none), `|`,
+ * the body (see compressBody). Codes are snake_case words, so they hold no
+ * `|`; the body comes last and may hold anything. created_at lives beside
+ * the answer in the arena.
  */
 function pack(a: RememberedAnswer): string {
   if (a.fingerprint.length !== FINGERPRINT_LENGTH || a.status < 100 || a.status > 999) throw new Error("idempotency: not a fingerprint from requestFingerprint, or not an HTTP status")
-  return `${a.fingerprint}${a.status}${a.created_at}|${a.code ?? ""}|${compressBody(a.bodyJson)}`
+  return `${a.fingerprint}${a.status}${a.code ?? ""}|${compressBody(a.bodyJson)}`
 }
 
-function createdAtOf(packed: string): number {
-  const start = FINGERPRINT_LENGTH + STATUS_LENGTH
-  return Number(packed.slice(start, packed.indexOf("|", start)))
-}
-
-function unpack(packed: string): RememberedAnswer {
-  const timeStart = FINGERPRINT_LENGTH + STATUS_LENGTH
-  const codeStart = packed.indexOf("|", timeStart) + 1
+/** The arena keeps created_at beside the answer. */
+function unpack(packed: string, createdAt: number): RememberedAnswer {
+  const codeStart = FINGERPRINT_LENGTH + STATUS_LENGTH
   const bodyStart = packed.indexOf("|", codeStart) + 1
   const code = packed.slice(codeStart, bodyStart - 1)
   return {
     fingerprint: packed.slice(0, FINGERPRINT_LENGTH),
-    status: Number(packed.slice(FINGERPRINT_LENGTH, timeStart)),
-    created_at: Number(packed.slice(timeStart, codeStart - 1)),
+    status: Number(packed.slice(FINGERPRINT_LENGTH, codeStart)),
+    created_at: createdAt,
     code: code === "" ? null : code,
     bodyJson: expandBody(packed.slice(bodyStart)),
   }
