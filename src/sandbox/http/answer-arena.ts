@@ -1,8 +1,8 @@
-import { grown } from "../store/columns"
+import { PagedFloat64, PagedInt32, PagedUint8 } from "../store/paged"
 
 /**
  * Idempotency answers by key, held off the V8 heap: keys and packed answers
- * as bytes in one growing Buffer (latin1, or UTF-16 for text that needs it),
+ * as bytes in Buffer chunks (latin1, or UTF-16 for text that needs it),
  * found through an open-addressing hash table of entry numbers. With 100,000
  * charges held, a Map of key strings to answer strings was over a third of
  * the heap, and every answer stored lived through two young-generation GCs.
@@ -11,16 +11,18 @@ import { grown } from "../store/columns"
  * the oldest are dropped from the front; a key stored again moves to the end.
  */
 export class AnswerArena {
-  private bytes = Buffer.alloc(64 * 1024)
-  private used = 0
-  // Per entry, in the order stored.
-  private keyAt = new Uint32Array(0)
-  private keyUnits = new Int32Array(0)
-  private answerAt = new Uint32Array(0)
-  private answerUnits = new Int32Array(0)
-  private createdAt = new Float64Array(0)
+  /** Keys and answers; one never spans two chunks (a long one gets a chunk of its own). */
+  private readonly chunks: Buffer[] = []
+  private used = BYTE_CHUNK
+  // Per entry, in the order stored. Positions are chunk * 2^32 + offset.
+  private readonly keyAt = new PagedFloat64()
+  private readonly keyUnits = new PagedInt32()
+  private readonly answerAt = new PagedFloat64()
+  private readonly answerUnits = new PagedInt32()
+  private readonly createdAt = new PagedFloat64()
   /** Bit 0: the key is UTF-16; bit 1: the answer is; bit 2: the entry is gone. */
-  private flags = new Uint8Array(0)
+  private readonly flags = new PagedUint8()
+  private capacity = 0
   private entries = 0
   private first = 0
   private live = 0
@@ -44,12 +46,12 @@ export class AnswerArena {
   }
 
   createdAtOf(entry: number): number {
-    return this.createdAt[entry]
+    return this.createdAt.get(entry)
   }
 
   /** The oldest entry still held, or -1. */
   oldest(): number {
-    while (this.first < this.entries && this.flags[this.first] & GONE) this.first++
+    while (this.first < this.entries && this.flags.get(this.first) & GONE) this.first++
     return this.first < this.entries ? this.first : -1
   }
 
@@ -58,17 +60,17 @@ export class AnswerArena {
     const hash = hashOf(key)
     const known = this.find(key, hash)
     if (known >= 0) this.remove(known, hash)
-    if (this.entries === this.createdAt.length) this.growEntries()
+    if (this.entries === this.capacity) this.growEntries()
     if ((this.live + this.removed + 1) * 2 > this.slots.length) this.rehash(slotsFor(this.live + 1))
     const entry = this.entries++
     const keyWide = !isLatin1(key)
     const answerWide = !isLatin1(answer)
-    this.keyAt[entry] = this.write(key, keyWide)
-    this.keyUnits[entry] = key.length
-    this.answerAt[entry] = this.write(answer, answerWide)
-    this.answerUnits[entry] = answer.length
-    this.createdAt[entry] = createdAt
-    this.flags[entry] = (keyWide ? KEY_WIDE : 0) | (answerWide ? ANSWER_WIDE : 0)
+    this.keyAt.set(entry, this.write(key, keyWide))
+    this.keyUnits.set(entry, key.length)
+    this.answerAt.set(entry, this.write(answer, answerWide))
+    this.answerUnits.set(entry, answer.length)
+    this.createdAt.set(entry, createdAt)
+    this.flags.set(entry, (keyWide ? KEY_WIDE : 0) | (answerWide ? ANSWER_WIDE : 0))
     this.live++
     this.slots[this.freeSlot(hash)] = entry + 1
   }
@@ -83,8 +85,8 @@ export class AnswerArena {
   /** Every entry, oldest first. */
   *all(): IterableIterator<{ key: string; answer: string; createdAt: number }> {
     for (let entry = this.first; entry < this.entries; entry++) {
-      if (this.flags[entry] & GONE) continue
-      yield { key: this.keyOf(entry), answer: this.answerOf(entry), createdAt: this.createdAt[entry] }
+      if (this.flags.get(entry) & GONE) continue
+      yield { key: this.keyOf(entry), answer: this.answerOf(entry), createdAt: this.createdAt.get(entry) }
     }
   }
 
@@ -113,62 +115,64 @@ export class AnswerArena {
         break
       }
     }
-    this.flags[entry] |= GONE
+    this.flags.set(entry, this.flags.get(entry) | GONE)
     this.live--
   }
 
   private keyIs(entry: number, key: string): boolean {
-    if (this.keyUnits[entry] !== key.length) return false
-    const at = this.keyAt[entry]
-    if (this.flags[entry] & KEY_WIDE) {
-      for (let i = 0; i < key.length; i++) if (this.bytes.readUInt16LE(at + 2 * i) !== key.charCodeAt(i)) return false
+    if (this.keyUnits.get(entry) !== key.length) return false
+    const position = this.keyAt.get(entry)
+    const at = position % CHUNK_SPAN
+    const bytes = this.chunks[(position - at) / CHUNK_SPAN]
+    if (this.flags.get(entry) & KEY_WIDE) {
+      for (let i = 0; i < key.length; i++) if (bytes.readUInt16LE(at + 2 * i) !== key.charCodeAt(i)) return false
       return true
     }
-    for (let i = 0; i < key.length; i++) if (this.bytes[at + i] !== key.charCodeAt(i)) return false
+    for (let i = 0; i < key.length; i++) if (bytes[at + i] !== key.charCodeAt(i)) return false
     return true
   }
 
   private keyOf(entry: number): string {
-    return this.read(this.keyAt[entry], this.keyUnits[entry], (this.flags[entry] & KEY_WIDE) !== 0)
+    return this.read(this.keyAt.get(entry), this.keyUnits.get(entry), (this.flags.get(entry) & KEY_WIDE) !== 0)
   }
 
   answerOf(entry: number): string {
-    return this.read(this.answerAt[entry], this.answerUnits[entry], (this.flags[entry] & ANSWER_WIDE) !== 0)
+    return this.read(this.answerAt.get(entry), this.answerUnits.get(entry), (this.flags.get(entry) & ANSWER_WIDE) !== 0)
   }
 
-  private read(at: number, units: number, wide: boolean): string {
-    return wide ? this.bytes.toString("utf16le", at, at + 2 * units) : this.bytes.toString("latin1", at, at + units)
+  private read(position: number, units: number, wide: boolean): string {
+    const at = position % CHUNK_SPAN
+    const bytes = this.chunks[(position - at) / CHUNK_SPAN]
+    return wide ? bytes.toString("utf16le", at, at + 2 * units) : bytes.toString("latin1", at, at + units)
   }
 
+  /** Writes `text` and answers where it went. */
   private write(text: string, wide: boolean): number {
     const size = wide ? 2 * text.length : text.length
-    if (this.used + size > this.bytes.length) {
-      const next = Buffer.alloc(Math.max(this.bytes.length * 2, this.used + size))
-      this.bytes.copy(next, 0, 0, this.used)
-      this.bytes = next
+    if (this.chunks.length === 0 || this.used + size > BYTE_CHUNK) {
+      // Never read before written, so the chunk need not be zeroed (and its pages stay untouched until used).
+      this.chunks.push(Buffer.allocUnsafeSlow(Math.max(BYTE_CHUNK, size)))
+      this.used = 0
     }
+    const chunk = this.chunks.length - 1
+    const bytes = this.chunks[chunk]
     const at = this.used
-    if (wide) this.bytes.write(text, at, size, "utf16le")
-    else this.bytes.write(text, at, size, "latin1")
-    this.used += size
-    return at
+    if (wide) bytes.write(text, at, size, "utf16le")
+    else bytes.write(text, at, size, "latin1")
+    this.used = size > BYTE_CHUNK ? BYTE_CHUNK : at + size
+    return chunk * CHUNK_SPAN + at
   }
 
   private growEntries(): void {
-    const capacity = Math.max(1024, this.createdAt.length * 2)
-    this.keyAt = grown(this.keyAt, capacity, (n) => new Uint32Array(n))
-    this.keyUnits = grown(this.keyUnits, capacity, (n) => new Int32Array(n))
-    this.answerAt = grown(this.answerAt, capacity, (n) => new Uint32Array(n))
-    this.answerUnits = grown(this.answerUnits, capacity, (n) => new Int32Array(n))
-    this.createdAt = grown(this.createdAt, capacity, (n) => new Float64Array(n))
-    this.flags = grown(this.flags, capacity, (n) => new Uint8Array(n))
+    this.capacity = Math.max(1024, this.capacity * 2)
+    for (const column of [this.keyAt, this.keyUnits, this.answerAt, this.answerUnits, this.createdAt, this.flags]) column.grow(this.capacity)
   }
 
   private rehash(size: number): void {
     this.slots = new Int32Array(size)
     this.removed = 0
     for (let entry = this.first; entry < this.entries; entry++) {
-      if (!(this.flags[entry] & GONE)) this.slots[this.freeSlot(hashOf(this.keyOf(entry)))] = entry + 1
+      if (!(this.flags.get(entry) & GONE)) this.slots[this.freeSlot(hashOf(this.keyOf(entry)))] = entry + 1
     }
   }
 
@@ -187,6 +191,9 @@ function slotsFor(entries: number): number {
   while (size < entries * 4) size *= 2
   return size
 }
+
+const BYTE_CHUNK = 1024 * 1024
+const CHUNK_SPAN = 2 ** 32
 
 const KEY_WIDE = 1
 const ANSWER_WIDE = 2

@@ -1,4 +1,5 @@
 import { formatId, NOT_AN_ID, parsed, parseId } from "./compact-id"
+import { PagedFloat64, PagedInt32, PagedUint16, PagedUint32 } from "./paged"
 
 /**
  * One field of a compact table, for every row: typed arrays where the
@@ -30,18 +31,18 @@ const INT_OTHER = -2147483647
 
 /** Integers (amounts, unix seconds, customer ids) and null, 4 bytes each. */
 export class IntColumn extends SparseColumn {
-  private data = new Int32Array(0)
+  private readonly data = new PagedInt32()
 
   get(row: number): unknown {
-    const v = this.data[row]
+    const v = this.data.get(row)
     return v === INT_NULL ? null : v === INT_OTHER ? this.others.get(row) : v
   }
 
   set(row: number, value: unknown): void {
-    if (value === null) this.data[row] = INT_NULL
-    else if (typeof value === "number" && (value | 0) === value && value > INT_OTHER && !Object.is(value, -0)) this.data[row] = value
+    if (value === null) this.data.set(row, INT_NULL)
+    else if (typeof value === "number" && (value | 0) === value && value > INT_OTHER && !Object.is(value, -0)) this.data.set(row, value)
     else {
-      this.data[row] = INT_OTHER
+      this.data.set(row, INT_OTHER)
       this.others.set(row, value)
       return
     }
@@ -49,7 +50,7 @@ export class IntColumn extends SparseColumn {
   }
 
   grow(capacity: number): void {
-    this.data = grown(this.data, capacity, (n) => new Int32Array(n))
+    this.data.grow(capacity)
   }
 }
 
@@ -57,12 +58,12 @@ const CODE_OTHER = 0xffff
 
 /** Values from a small set (a state, a currency, a brand, last 4 digits, a boolean), 2 bytes each. */
 export class CodeColumn extends SparseColumn {
-  private data = new Uint16Array(0)
+  private readonly data = new PagedUint16()
   private readonly values: unknown[] = []
   private readonly codes = new Map<unknown, number>()
 
   get(row: number): unknown {
-    const code = this.data[row]
+    const code = this.data.get(row)
     return code === CODE_OTHER ? this.others.get(row) : this.values[code]
   }
 
@@ -74,16 +75,16 @@ export class CodeColumn extends SparseColumn {
       this.codes.set(value, code)
     }
     if (code === undefined) {
-      this.data[row] = CODE_OTHER
+      this.data.set(row, CODE_OTHER)
       this.others.set(row, value)
       return
     }
-    this.data[row] = code
+    this.data.set(row, code)
     if (this.others.size) this.others.delete(row)
   }
 
   grow(capacity: number): void {
-    this.data = grown(this.data, capacity, (n) => new Uint16Array(n))
+    this.data.grow(capacity)
   }
 }
 
@@ -100,94 +101,107 @@ const ID_NULL = NOT_AN_ID - 1
  * of a string; null and anything else go to the sparse Map.
  */
 export class IdColumn extends SparseColumn {
-  private hi = new Uint32Array(0)
-  private lo = new Uint32Array(0)
+  private readonly hi = new PagedUint32()
+  private readonly lo = new PagedUint32()
 
   constructor(readonly prefix: string) {
     super()
   }
 
   get(row: number): unknown {
-    const hi = this.hi[row]
-    return hi === NOT_AN_ID ? this.others.get(row) : hi === ID_NULL ? null : formatId(this.prefix, hi, this.lo[row])
+    const hi = this.hi.get(row)
+    return hi === NOT_AN_ID ? this.others.get(row) : hi === ID_NULL ? null : formatId(this.prefix, hi, this.lo.get(row))
   }
 
   set(row: number, value: unknown): void {
     if (typeof value === "string" && parseId(this.prefix, value)) this.setHalves(row, parsed.hi, parsed.lo)
     else if (value === null) this.setHalves(row, ID_NULL, 0)
     else {
-      this.hi[row] = NOT_AN_ID
+      this.hi.set(row, NOT_AN_ID)
       this.others.set(row, value)
     }
   }
 
   setHalves(row: number, hi: number, lo: number): void {
-    this.hi[row] = hi
-    this.lo[row] = lo
+    this.hi.set(row, hi)
+    this.lo.set(row, lo)
     if (this.others.size) this.others.delete(row)
   }
 
   /** Whether `row` holds exactly this id (by its halves). */
   holds(row: number, hi: number, lo: number): boolean {
-    return this.hi[row] === hi && this.lo[row] === lo
+    return this.hi.get(row) === hi && this.lo.get(row) === lo
   }
 
   grow(capacity: number): void {
-    this.hi = grown(this.hi, capacity, (n) => new Uint32Array(n))
-    this.lo = grown(this.lo, capacity, (n) => new Uint32Array(n))
+    this.hi.grow(capacity)
+    this.lo.grow(capacity)
   }
 }
 
 /**
- * Free text (a description, a cardholder's name): its UTF-16 code units in
- * one growing array, off the V8 heap, rather than a string object per row.
- * Anything that is not a string goes to the sparse Map.
+ * Free text (a description): its UTF-16 code units in chunks off the V8
+ * heap, rather than a string object per row. A text never spans two chunks
+ * (a long one gets a chunk of its own). Anything that is not a string goes
+ * to the sparse Map.
  */
 export class TextColumn extends SparseColumn {
-  private start = new Uint32Array(0)
-  private length = new Int32Array(0)
-  private units = new Uint16Array(1024)
-  private used = 0
+  /** chunk * 2^32 + offset */
+  private readonly start = new PagedFloat64()
+  private readonly length = new PagedInt32()
+  private readonly chunks: Uint16Array[] = []
+  private used = TEXT_CHUNK
 
   get(row: number): unknown {
-    const length = this.length[row]
+    const length = this.length.get(row)
     if (length === TEXT_NULL) return null
     if (length < 0) return this.others.get(row)
-    const start = this.start[row]
-    return textOf(this.units, start, start + length)
+    if (length === 0) return ""
+    const start = this.start.get(row)
+    const offset = start % CHUNK_SPAN
+    return textOf(this.chunks[(start - offset) / CHUNK_SPAN], offset, offset + length)
   }
 
   set(row: number, value: unknown): void {
-    if (typeof value !== "string" || this.used + value.length > MAX_TEXT_UNITS) {
-      this.length[row] = value === null ? TEXT_NULL : TEXT_OTHER
+    if (typeof value !== "string") {
+      this.length.set(row, value === null ? TEXT_NULL : TEXT_OTHER)
       if (value !== null) this.others.set(row, value)
       else if (this.others.size) this.others.delete(row)
       return
     }
-    if (this.used + value.length > this.units.length) this.units = grown(this.units, Math.max(this.units.length * 2, this.used + value.length), (n) => new Uint16Array(n))
-    for (let i = 0; i < value.length; i++) this.units[this.used + i] = value.charCodeAt(i)
-    this.start[row] = this.used
-    this.length[row] = value.length
-    this.used += value.length
+    if (this.used + value.length > TEXT_CHUNK) {
+      this.chunks.push(new Uint16Array(Math.max(TEXT_CHUNK, value.length)))
+      this.used = 0
+    }
+    const chunk = this.chunks.length - 1
+    const units = this.chunks[chunk]
+    for (let i = 0; i < value.length; i++) units[this.used + i] = value.charCodeAt(i)
+    this.start.set(row, chunk * CHUNK_SPAN + this.used)
+    this.length.set(row, value.length)
+    // A text longer than a chunk filled its own: the next one starts a new chunk.
+    this.used = value.length > TEXT_CHUNK ? TEXT_CHUNK : this.used + value.length
     if (this.others.size) this.others.delete(row)
   }
 
   /** A rolled-back last row gives its text back; a rewritten row's old text stays (rows are rarely rewritten). */
   override drop(row: number): void {
     super.drop(row)
-    if (this.length[row] > 0 && this.start[row] + this.length[row] === this.used) this.used = this.start[row]
+    const length = this.length.get(row)
+    const start = this.start.get(row)
+    const offset = start % CHUNK_SPAN
+    if (length > 0 && (start - offset) / CHUNK_SPAN === this.chunks.length - 1 && offset + length === this.used) this.used = offset
   }
 
   grow(capacity: number): void {
-    this.start = grown(this.start, capacity, (n) => new Uint32Array(n))
-    this.length = grown(this.length, capacity, (n) => new Int32Array(n))
+    this.start.grow(capacity)
+    this.length.grow(capacity)
   }
 }
 
+const TEXT_CHUNK = 64 * 1024
+const CHUNK_SPAN = 2 ** 32
 const TEXT_NULL = -1
 const TEXT_OTHER = -2
-/** Offsets are 32-bit; text beyond 4 G code units (never, in a sandbox) goes to the sparse Map. */
-const MAX_TEXT_UNITS = 0xffffffff
 
 const CHUNK = 4096
 
@@ -196,11 +210,4 @@ export function textOf(units: Uint16Array, start: number, end: number): string {
   let text = ""
   for (let at = start; at < end; at += CHUNK) text += String.fromCharCode.apply(null, units.subarray(at, Math.min(end, at + CHUNK)) as unknown as number[])
   return text
-}
-
-export function grown<T extends Int32Array | Uint16Array | Uint32Array | Float64Array | Uint8Array>(data: T, capacity: number, make: (n: number) => T): T {
-  if (capacity <= data.length) return data
-  const next = make(capacity)
-  next.set(data)
-  return next
 }
