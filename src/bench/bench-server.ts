@@ -36,7 +36,9 @@ async function startFloor(): Promise<{ url: string; apiBaseUrl: string }> {
 
 async function startSandboxFrom(dist: string, dataFile: string | undefined): Promise<{ url: string; apiBaseUrl: string }> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { startSandbox } = require(dist) as typeof import("../sandbox")
+  const { startSandbox, keepYoungGenerationSmall } = require(dist) as Partial<typeof import("../sandbox")> & Pick<typeof import("../sandbox"), "startSandbox">
+  // As the sandbox's CLI runs it (older builds did not have this).
+  keepYoungGenerationSmall?.()
   const sandbox = await startSandbox({ port: 0, dataFile })
   return { url: sandbox.url, apiBaseUrl: sandbox.apiBaseUrl }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CliUsageError, parseCliArgs, USAGE } from "./cli-args"
 import { startSandbox, type Sandbox } from "./start-sandbox"
+import { keepYoungGenerationSmall } from "./young-generation"
 
 /**
  * The `instantmerchant-sandbox` command. Console output is allowed here and
@@ -8,6 +9,7 @@ import { startSandbox, type Sandbox } from "./start-sandbox"
  * warning on stderr when bound beyond loopback).
  */
 async function main(): Promise<void> {
+  keepYoungGenerationSmall()
   let command
   try {
     command = parseCliArgs(process.argv.slice(2), process.env)

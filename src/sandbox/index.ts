@@ -1,5 +1,6 @@
 /** The sandbox's public surface: start it in-process, or read its test cards and rules in tests. */
 export { startSandbox, type Sandbox } from "./start-sandbox"
+export { keepYoungGenerationSmall } from "./young-generation"
 export { DEFAULT_HOST, DEFAULT_TEST_API_KEY, DEFAULT_TEST_API_SECRET, type SandboxOptions } from "./sandbox-options"
 export { LIST_KINDS, type ListKind, type SandboxControls } from "./controls/controls"
 export { FAULT_TYPES, type Fault, type FaultSpec, type FaultType } from "./faults/faults"

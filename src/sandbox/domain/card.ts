@@ -1,6 +1,6 @@
 import type { CardDetails } from "../cards/card-details"
 import { unknownResource } from "../sandbox-error"
-import { newId, type CardRecord, type EnvironmentState } from "../store/state"
+import type { CardRecord, EnvironmentState } from "../store/state"
 import { testCardDecline } from "../cards/test-cards"
 import { declineError } from "./decline"
 
@@ -19,8 +19,8 @@ export interface StoreCardOptions {
 export function storeCard(env: EnvironmentState, details: CardDetails, options: StoreCardOptions, now: number): CardRecord {
   const decline = testCardDecline(details.number)
   if (decline?.when === "verify") throw declineError(decline.code)
-  const card: CardRecord = {
-    card_id: newId("card"),
+  const card = env.cards.add({
+    card_id: env.cards.nextId(),
     last4: details.last4,
     exp_month: details.expMonth,
     exp_year: details.expYear,
@@ -32,8 +32,7 @@ export function storeCard(env: EnvironmentState, details: CardDetails, options: 
     description: options.description ?? null,
     decline_on_charge: decline?.code ?? null,
     created_at: now,
-  }
-  env.cards.add(card)
+  })
   if (card.saved && (options.makeDefault || !hasDefaultCard(env, options.customerId))) makeDefaultCard(env, card)
   return card
 }
@@ -45,7 +44,7 @@ function hasDefaultCard(env: EnvironmentState, customerId: number | null): boole
 /** Only one default per customer: setting one clears the others. */
 export function makeDefaultCard(env: EnvironmentState, card: CardRecord): void {
   for (const other of env.cardsOfCustomer.find(card.customer_id)) {
-    if (other.is_default && other !== card) env.touch(other).is_default = false
+    if (other.is_default && other.card_id !== card.card_id) env.touch(other).is_default = false
   }
   env.touch(card).is_default = true
 }

@@ -19,8 +19,8 @@ export interface NewCharge {
 
 export function createCharge(env: EnvironmentState, input: NewCharge, now: number): ChargeRecord {
   const captured = input.paymentMode === "auth_and_capture"
-  const charge: ChargeRecord = {
-    charge_id: newId("cha"),
+  return env.charges.add({
+    charge_id: env.charges.nextId(),
     amount: input.amount,
     currency: input.currency,
     payment_mode: input.paymentMode,
@@ -35,9 +35,7 @@ export function createCharge(env: EnvironmentState, input: NewCharge, now: numbe
     created_at: now,
     captured_at: captured ? now : null,
     authorization_expires_at: captured ? null : now + AUTHORIZATION_LIFETIME_SECONDS,
-  }
-  env.charges.add(charge)
-  return charge
+  })
 }
 
 /** Looks a charge up and brings its expiry up to date (expiry is evaluated lazily). */

@@ -1,6 +1,7 @@
 import crypto from "node:crypto"
 import { canonicalParams, type Params } from "./parse-body"
 import type { StoredAnswer } from "../store/state"
+import { AnswerArena } from "./answer-arena"
 
 /** Answers are replayed for 24 hours of sandbox time. */
 export const IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60
@@ -29,24 +30,26 @@ export type IdempotencyVerdict =
  * sandbox time (the clock never goes back), so expired ones are dropped from
  * the front: no request scans every key.
  *
- * Each answer is held as one string (see {@link pack}): with 100,000 charges
- * held, an object and three strings per answer were a sixth of the heap.
+ * Each answer is packed into one string (see {@link pack}), and held off the
+ * heap in an {@link AnswerArena}.
  */
 export class IdempotencyStore {
-  private readonly answers = new Map<string, string>()
+  private readonly answers = new AnswerArena()
 
   check(key: string, fingerprint: string, now: number): IdempotencyVerdict {
     this.forgetExpired(now)
-    const packed = this.answers.get(key)
-    if (packed === undefined || isExpired(createdAtOf(packed), now)) return { kind: "new" }
-    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed) } : { kind: "reuse" }
+    const entry = this.answers.entryOf(key)
+    if (entry < 0) return { kind: "new" }
+    const createdAt = this.answers.createdAtOf(entry)
+    if (isExpired(createdAt, now)) return { kind: "new" }
+    const packed = this.answers.answerOf(entry)
+    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed, createdAt) } : { kind: "reuse" }
   }
 
   /** Completed answers only (4xx included); injected faults never reach here. */
   remember(key: string, answer: RememberedAnswer): void {
-    // Re-inserting keeps the order by time: an expired key used again moves to the end.
-    this.answers.delete(key)
-    this.answers.set(key, pack(answer))
+    // Storing a key again moves it to the end, which keeps the order by time (an expired key used again).
+    this.answers.set(key, pack(answer), answer.created_at)
   }
 
   get size(): number {
@@ -62,17 +65,16 @@ export class IdempotencyStore {
 
   toJSON(): Record<string, StoredAnswer> {
     const out: Record<string, StoredAnswer> = {}
-    for (const [key, packed] of this.answers) {
-      const a = unpack(packed)
+    for (const { key, answer, createdAt } of this.answers.all()) {
+      const a = unpack(answer, createdAt)
       out[key] = { fingerprint: Buffer.from(a.fingerprint, "latin1").toString("base64"), status: a.status, body: JSON.parse(a.bodyJson), created_at: a.created_at }
     }
     return out
   }
 
   private forgetExpired(now: number): void {
-    for (const [key, packed] of this.answers) {
-      if (!isExpired(createdAtOf(packed), now)) return
-      this.answers.delete(key)
+    for (let oldest = this.answers.oldest(); oldest >= 0 && isExpired(this.answers.createdAtOf(oldest), now); oldest = this.answers.oldest()) {
+      this.answers.dropOldest()
     }
   }
 }
@@ -82,42 +84,67 @@ const FINGERPRINT_LENGTH = 32
 const STATUS_LENGTH = 3
 
 /**
- * fingerprint (32 chars), status (3 digits), created_at, `|`, code (empty for
- * none), `|`, the body. Codes are snake_case words and the time a number, so
- * neither holds a `|`; the body comes last and may hold anything.
+ * fingerprint (32 chars), status (3 digits), code (empty for none), `|`,
+ * the body (see compressBody). Codes are snake_case words, so they hold no
+ * `|`; the body comes last and may hold anything. created_at lives beside
+ * the answer in the arena.
  */
 function pack(a: RememberedAnswer): string {
   if (a.fingerprint.length !== FINGERPRINT_LENGTH || a.status < 100 || a.status > 999) throw new Error("idempotency: not a fingerprint from requestFingerprint, or not an HTTP status")
-  return flat(`${a.fingerprint}${a.status}${a.created_at}|${a.code ?? ""}|${a.bodyJson}`)
+  return `${a.fingerprint}${a.status}${a.code ?? ""}|${compressBody(a.bodyJson)}`
 }
 
-/**
- * Joining strings makes a tree of the parts (a V8 cons string), bigger than
- * the text it holds (about twice, here). Reading a character makes V8
- * flatten it in place, and the next young-generation GC drops the tree.
- */
-function flat(text: string): string {
-  text.charCodeAt(0)
-  return text
-}
-
-function createdAtOf(packed: string): number {
-  const start = FINGERPRINT_LENGTH + STATUS_LENGTH
-  return Number(packed.slice(start, packed.indexOf("|", start)))
-}
-
-function unpack(packed: string): RememberedAnswer {
-  const timeStart = FINGERPRINT_LENGTH + STATUS_LENGTH
-  const codeStart = packed.indexOf("|", timeStart) + 1
+/** The arena keeps created_at beside the answer. */
+function unpack(packed: string, createdAt: number): RememberedAnswer {
+  const codeStart = FINGERPRINT_LENGTH + STATUS_LENGTH
   const bodyStart = packed.indexOf("|", codeStart) + 1
   const code = packed.slice(codeStart, bodyStart - 1)
   return {
     fingerprint: packed.slice(0, FINGERPRINT_LENGTH),
-    status: Number(packed.slice(FINGERPRINT_LENGTH, timeStart)),
-    created_at: Number(packed.slice(timeStart, codeStart - 1)),
+    status: Number(packed.slice(FINGERPRINT_LENGTH, codeStart)),
+    created_at: createdAt,
     code: code === "" ? null : code,
-    bodyJson: packed.slice(bodyStart),
+    bodyJson: expandBody(packed.slice(bodyStart)),
   }
+}
+
+/**
+ * The text most answers repeat, each replaced by one control character: a
+ * charge's answer shrinks from about 140 characters to 70. JSON text never
+ * holds a raw control character (JSON.stringify escapes them), so every one
+ * in a packed body is a token. The list may only grow at its end: data
+ * files hold expanded bodies, but a token's meaning must not change within
+ * a run.
+ */
+const BODY_TOKENS = [
+  '[{"status":true,"message":"',
+  '[{"status":false,"message":"',
+  'payment processed successfully"',
+  'payment captured successfully"',
+  'Refund has been initiated successfully"',
+  ',"card_id":"card_',
+  '","card_last_4":"',
+  '","charge_id":"cha_',
+  ',"charge_id":"cha_',
+  ',"refund_id":"ref_',
+  ',"customer_id":',
+  ',"subscription_id":"sub_',
+  '","expiry_date":',
+  ',"code":"',
+  ',"param":"',
+  '"}]',
+  "}]",
+]
+const TOKEN_PATTERN = new RegExp(BODY_TOKENS.map((token) => token.replace(/[[\]{}()*+?.^$|\\]/g, "\\$&")).join("|"), "g")
+const TOKEN_OF = new Map(BODY_TOKENS.map((token, i) => [token, String.fromCharCode(i + 1)]))
+const ANY_TOKEN = /[\u0001-\u001f]/g
+
+function compressBody(bodyJson: string): string {
+  return bodyJson.replace(TOKEN_PATTERN, (token) => TOKEN_OF.get(token)!)
+}
+
+function expandBody(packedBody: string): string {
+  return packedBody.replace(ANY_TOKEN, (token) => BODY_TOKENS[token.charCodeAt(0) - 1])
 }
 
 function isExpired(createdAt: number, now: number): boolean {

@@ -25,17 +25,24 @@ export function parseBody(raw: string, contentType: string | undefined): Params 
  * value, as PHP does.
  */
 export function parseForm(raw: string): Params {
+  // One pass with indexOf rather than split + a regex per pair: every API
+  // request comes through here (same result as splitting on "&").
   const params: Params = {}
-  for (const pair of raw.split("&")) {
-    if (pair === "") continue
-    const eq = pair.indexOf("=")
-    const rawName = eq === -1 ? pair : pair.slice(0, eq)
-    const rawValue = eq === -1 ? "" : pair.slice(eq + 1)
-    const name = decodeFormComponent(rawName)
-    const value = decodeFormComponent(rawValue)
-    const list = name.endsWith("]") ? /^(.+)\[\d*\]$/.exec(name) : null
-    if (list) appendToList(params, list[1], value)
-    else params[name] = value
+  const length = raw.length
+  let start = 0
+  while (start <= length) {
+    let end = raw.indexOf("&", start)
+    if (end === -1) end = length
+    if (end > start) {
+      const eq = raw.indexOf("=", start)
+      const hasValue = eq !== -1 && eq < end
+      const name = decodeFormComponent(hasValue ? raw.slice(start, eq) : raw.slice(start, end))
+      const value = hasValue ? decodeFormComponent(raw.slice(eq + 1, end)) : ""
+      const list = name.endsWith("]") ? /^(.+)\[\d*\]$/.exec(name) : null
+      if (list) appendToList(params, list[1], value)
+      else params[name] = value
+    }
+    start = end + 1
   }
   return params
 }
@@ -50,7 +57,7 @@ const NEEDS_DECODING = /[%+]/
 function decodeFormComponent(text: string): string {
   if (!NEEDS_DECODING.test(text)) return text
   try {
-    return decodeURIComponent(text.replace(/\+/g, " "))
+    return decodeURIComponent(text.indexOf("+") === -1 ? text : text.replace(/\+/g, " "))
   } catch {
     throw new SandboxError(400, "parameter_invalid", "body: is not valid form encoding")
   }
@@ -105,10 +112,37 @@ function jsonScalar(name: string, value: unknown): string {
 export function canonicalParams(params: Params): string {
   // Exactly JSON.stringify(sorted [name, value] pairs), built without the
   // pairs: stored digests (and older data files) depend on this very text.
+  const names = sortedNames(params)
   let text = "["
-  for (const name of Object.keys(params).sort()) {
-    if (text.length > 1) text += ","
-    text += `[${JSON.stringify(name)},${JSON.stringify(params[name])}]`
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0) text += ","
+    text += "[" + jsonText(names[i]) + "," + jsonText(params[names[i]]) + "]"
   }
-  return `${text}]`
+  return text + "]"
+}
+
+/**
+ * Object.keys(params).sort(), by insertion: a request has a few dozen fields
+ * at most, where the general sort costs more than the comparisons.
+ */
+function sortedNames(params: Params): string[] {
+  const names = Object.keys(params)
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]
+    let j = i - 1
+    while (j >= 0 && names[j] > name) {
+      names[j + 1] = names[j]
+      j--
+    }
+    names[j + 1] = name
+  }
+  return names
+}
+
+/** What JSON.stringify escapes in a string: quotes, backslashes, control characters, surrogates (lone ones). */
+const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/
+
+/** JSON.stringify(value), without the call for the common string that needs no escaping. */
+function jsonText(value: ParamValue): string {
+  return typeof value === "string" && !NEEDS_ESCAPING.test(value) ? `"${value}"` : JSON.stringify(value)
 }

@@ -21,6 +21,11 @@ export class Journal {
   touch<T extends object>(record: T): T {
     if (this.saved.includes(record)) return record
     this.saved.push(record)
+    const own = (record as Partial<Undoable>)[UNDO_SNAPSHOT]
+    if (typeof own === "function") {
+      this.undos.push(own.call(record))
+      return record
+    }
     const before = snapshot(record)
     this.undos.push(() => restore(record, before))
     return record
@@ -32,6 +37,12 @@ export class Journal {
     this.undos.length = 0
     this.saved.length = 0
   }
+}
+
+/** A record that snapshots itself (a view of a compact table's row): answers how to put it back. */
+export const UNDO_SNAPSHOT = Symbol("undo snapshot")
+export interface Undoable {
+  [UNDO_SNAPSHOT](): () => void
 }
 
 /** Where the environment's tables find the request's journal; empty outside a request. */
