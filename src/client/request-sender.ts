@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto"
-import type { OutgoingHttpHeaders } from "node:http"
 import { ResolvedClientOptions } from "./client-options"
 import {
   errorFromNetworkFailure,
@@ -10,7 +9,7 @@ import {
   NetworkFailure,
 } from "./errors"
 import { FormEncodeError, formEncode, FormParams } from "./form-encode"
-import { HttpTransport, TransportResponse } from "./http-transport"
+import { headerOf, HttpTransport, TransportResponse } from "./http-transport"
 import { redact } from "./redact"
 import { RetryMode, retryDelayMs, shouldRetry } from "./retry-policy"
 
@@ -55,6 +54,21 @@ type Attempt =
   | { ok: true; answer: Record<string, unknown>; meta: ResponseMeta }
   | { ok: false; error: InstantMerchantError; statusCode?: number; network?: NetworkFailure; retryAfterSeconds?: number }
 
+const NO_OPTIONS: RequestOptions = Object.freeze({})
+const NO_HEADERS: readonly string[] = Object.freeze([])
+
+/** `POST /charge`: how errors and log lines name an endpoint, made once for each of the resources' few paths. */
+const NAMES = new Map<string, string>()
+
+function nameOf(endpoint: Endpoint): string {
+  let name = NAMES.get(endpoint.path)
+  if (name === undefined) {
+    name = `POST /${endpoint.path}`
+    NAMES.set(endpoint.path, name)
+  }
+  return name
+}
+
 /**
  * Sends one API call: encodes it, signs it with the key pair, adds the
  * idempotency key, retries only where that is safe, and turns every failure
@@ -64,13 +78,20 @@ export class RequestSender {
   private readonly http: HttpTransport
 
   constructor(private readonly options: ResolvedClientOptions) {
-    this.http = new HttpTransport(options.baseUrl)
+    this.http = new HttpTransport(options.baseUrl, {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json",
+      "User-Agent": "medusa-payment-instantmerchant",
+      "X-Api-Key": options.apiKey,
+      "X-Api-Secret": options.apiSecret,
+    })
   }
 
-  async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = {}): Promise<WithMeta<T>> {
-    const name = `POST /${endpoint.path}`
+  async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = NO_OPTIONS): Promise<WithMeta<T>> {
+    const name = nameOf(endpoint)
     const body = this.encode(name, params as FormParams)
-    const idempotencyKey = endpoint.mutating ? checkIdempotencyKey(name, options.idempotencyKey ?? randomUUID()) : undefined
+    // A key of our own making is known to be well formed; a caller's is checked.
+    const idempotencyKey = !endpoint.mutating ? undefined : options.idempotencyKey == null ? randomUUID() : checkIdempotencyKey(name, options.idempotencyKey)
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs
 
     for (let attempt = 1; ; attempt++) {
@@ -109,19 +130,9 @@ export class RequestSender {
     timeoutMs: number,
     attempt: number
   ): Promise<Attempt> {
-    const headers: OutgoingHttpHeaders = {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "application/json",
-      "User-Agent": "medusa-payment-instantmerchant",
-      "X-Api-Key": this.options.apiKey,
-      "X-Api-Secret": this.options.apiSecret,
-      "Content-Length": Buffer.byteLength(body),
-    }
-    if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey
-
     let response: TransportResponse
     try {
-      response = await this.http.post(endpoint.path, body, headers, timeoutMs)
+      response = await this.http.post(endpoint.path, body, idempotencyKey ? ["Idempotency-Key", idempotencyKey] : NO_HEADERS, timeoutMs)
     } catch (e) {
       // Only the failure's code and message survive this line, never the
       // request's headers (the secret) or body (the card).
@@ -134,7 +145,7 @@ export class RequestSender {
       }
     }
 
-    const requestId = headerOf(response.headers, "x-request-id")
+    const requestId = headerOf(response.rawHeaders, "x-request-id")
     const parsed = parseAnswer(response.body)
     this.options.logger?.debug(
       `InstantMerchant ${name} → ${response.status}${parsed && parsed.status === false && parsed.code ? ` ${String(parsed.code)}` : ""} (${requestId ?? "no request id"}, attempt ${attempt})`
@@ -144,12 +155,12 @@ export class RequestSender {
         statusCode: response.status,
         requestId,
         idempotencyKey,
-        replayed: headerOf(response.headers, "idempotent-replayed") === "true",
+        replayed: headerOf(response.rawHeaders, "idempotent-replayed") === "true",
         attempts: attempt,
       }
       return { ok: true, answer: normalizeIntegers(parsed), meta }
     }
-    const retryAfterSeconds = parseRetryAfter(headerOf(response.headers, "retry-after"))
+    const retryAfterSeconds = parseRetryAfter(headerOf(response.rawHeaders, "retry-after"))
     const failureBody = parsed && parsed.status === false ? (parsed as unknown as GatewayFailureBody) : undefined
     return {
       ok: false,
@@ -205,11 +216,6 @@ function networkFailureOf(e: unknown, secret: string): NetworkFailure {
   const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined
   const message = typeof err?.message === "string" ? err.message : "request failed"
   return { code, message: redact(message, [secret]) }
-}
-
-function headerOf(headers: unknown, name: string): string | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.[name]
-  return typeof value === "string" ? value : undefined
 }
 
 function parseRetryAfter(value: string | undefined): number | undefined {
