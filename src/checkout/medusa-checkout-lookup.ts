@@ -1,7 +1,7 @@
 import type { Cradle } from "../config/cradle"
 import type { IntervalLine } from "../rules/subscription/cart-interval"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
-import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
+import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession, PaymentCart } from "./checkout-lookup"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -45,9 +45,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       email: cart.email ?? null,
       billing_address: cart.billing_address ?? null,
       shipping_address: cart.shipping_address ?? null,
-      customer: cart.customer
-        ? { id: cart.customer.id, email: cart.customer.email, has_account: !!cart.customer.has_account, metadata: cart.customer.metadata ?? null }
-        : null,
+      customer: toCustomer(cart.customer),
       items: (cart.items ?? []).map((item: any) => ({
         id: item.id,
         title: item.title,
@@ -69,6 +67,24 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     }
   }
 
+  async paymentCart(cartId: string): Promise<PaymentCart | null> {
+    // One read with joins: none of the totals retrieveWithTotals computes (about ten queries and a tax calculation).
+    const cart: any = await this.container.cartRepository.findOne({
+      where: { id: cartId },
+      relations: { billing_address: true, shipping_address: true, customer: true, items: { variant: { product: true } } },
+      order: { items: { created_at: "ASC" } },
+    })
+    if (!cart) return null
+    return {
+      id: cart.id,
+      email: cart.email ?? null,
+      billing_address: cart.billing_address ?? null,
+      shipping_address: cart.shipping_address ?? null,
+      customer: toCustomer(cart.customer),
+      items: (cart.items ?? []).map(toIntervalLine),
+    }
+  }
+
   async cartLines(cartId: string): Promise<IntervalLine[] | null> {
     // One query, no totals: the interval check runs on every payment-session update.
     const items: any[] = await this.container.lineItemRepository.find({
@@ -76,7 +92,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       relations: { variant: { product: true } },
       order: { created_at: "ASC" },
     })
-    return items.map((item) => ({ title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }))
+    return items.map(toIntervalLine)
   }
 
   async chargeWasReleased(chargeId: string): Promise<boolean> {
@@ -88,6 +104,14 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
     await new MedusaCustomerLinks(() => this.container.customerService, () => this.container.manager).rememberGatewayCustomer(customerId, gatewayCustomerId)
   }
+}
+
+function toCustomer(c: any): CheckoutCustomer | null {
+  return c ? { id: c.id, email: c.email, has_account: !!c.has_account, metadata: c.metadata ?? null } : null
+}
+
+function toIntervalLine(item: any): IntervalLine {
+  return { title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }
 }
 
 function toSession(s: any): CheckoutSession {

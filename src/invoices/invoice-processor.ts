@@ -1,6 +1,7 @@
 import { isRefusal } from "../client"
 import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { ChargeOutcome, ChargeRequest, InstantMerchantBase, InstantMerchantDependencies } from "../checkout/card-processor"
+import type { CheckoutCart, PaymentCart } from "../checkout/checkout-lookup"
 import { dueDate } from "./due-date"
 import { invoiceItemsFor } from "./invoice-items"
 import { invoiceStatusOf } from "./invoice-record"
@@ -34,7 +35,8 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
    * idempotency key) and writes it then.
    */
   protected override async createCharge(request: ChargeRequest): Promise<ChargeOutcome> {
-    const { cart, data } = request
+    const { data } = request
+    const cart = withTotals(request.cart)
     const items = invoiceItemsFor(cart, request.amount)
     const customer = data.instantmerchant_customer_id
     if (customer === undefined) throw new Error("the payment data has a card but no gateway customer")
@@ -82,6 +84,11 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
     return request.interval ? { ...outcome, subscription_id: invoice.subscription_id, interval: request.interval, expiry_date: invoice.expiry_date } : outcome
   }
 
+  /** The cart with its totals: the invoice is itemized from them. */
+  protected override chargeCart(cartId: string): Promise<CheckoutCart | null> {
+    return this.lookup.cart(cartId)
+  }
+
   /** Invoice capture. Already captured still marks the record, then lets the base treat it as success. */
   protected override async captureCharge(data: InstantMerchantSessionData, idempotencyKey: string): Promise<void> {
     const refused = await this.client.invoices.capture({ charge_id: data.charge_id! }, { idempotencyKey }).then(
@@ -114,6 +121,12 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
     if (refused) throw refused
     return refund
   }
+}
+
+/** The cart chargeCart read, which has its totals. */
+function withTotals(cart: PaymentCart): CheckoutCart {
+  if (typeof (cart as Partial<CheckoutCart>).total !== "number") throw new Error(`the invoice needs the totals of cart ${cart.id}`)
+  return cart as CheckoutCart
 }
 
 /**
