@@ -65,7 +65,8 @@ export interface CheckoutCart extends PaymentCart {
  * session data, so the processor looks the rest up through this port.
  */
 export interface CheckoutLookup extends GatewayCustomerLinks {
-  session(sessionId: string): Promise<CheckoutSession | null>
+  /** A payment session and its cart (without totals), read together: card entry's one read. */
+  sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
   /** The cart with its totals (see {@link PaymentCart} for what that costs). */
   cart(cartId: string): Promise<CheckoutCart | null>

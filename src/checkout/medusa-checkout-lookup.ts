@@ -13,10 +13,14 @@ import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession, Paymen
 export class MedusaCheckoutLookup implements CheckoutLookup {
   constructor(private readonly container: Cradle) {}
 
-  async session(sessionId: string): Promise<CheckoutSession | null> {
-    const repo = this.container.paymentSessionRepository
-    const session = await repo.findOne({ where: { id: sessionId } })
-    return session ? toSession(session) : null
+  async sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    // find, not findOne: with a to-many join (the items) findOne takes two queries (ids first, then rows).
+    const [session]: any[] = await this.container.paymentSessionRepository.find({
+      where: { id: sessionId },
+      relations: { cart: PAYMENT_CART_RELATIONS },
+      order: { cart: { items: { created_at: "ASC" } } },
+    })
+    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
   }
 
   async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
@@ -68,21 +72,10 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   }
 
   async paymentCart(cartId: string): Promise<PaymentCart | null> {
-    // One read with joins: none of the totals retrieveWithTotals computes (about ten queries and a tax calculation).
-    const cart: any = await this.container.cartRepository.findOne({
-      where: { id: cartId },
-      relations: { billing_address: true, shipping_address: true, customer: true, items: { variant: { product: true } } },
-      order: { items: { created_at: "ASC" } },
-    })
-    if (!cart) return null
-    return {
-      id: cart.id,
-      email: cart.email ?? null,
-      billing_address: cart.billing_address ?? null,
-      shipping_address: cart.shipping_address ?? null,
-      customer: toCustomer(cart.customer),
-      items: (cart.items ?? []).map(toIntervalLine),
-    }
+    // One query with joins, none of the totals retrieveWithTotals computes (about ten queries and a tax
+    // calculation); find, not findOne, which takes two queries with a to-many join (ids first, then rows).
+    const [cart]: any[] = await this.container.cartRepository.find({ where: { id: cartId }, relations: PAYMENT_CART_RELATIONS, order: { items: { created_at: "ASC" } } })
+    return cart ? toPaymentCart(cart) : null
   }
 
   async cartLines(cartId: string): Promise<IntervalLine[] | null> {
@@ -103,6 +96,20 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
 
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
     await new MedusaCustomerLinks(() => this.container.customerService, () => this.container.manager).rememberGatewayCustomer(customerId, gatewayCustomerId)
+  }
+}
+
+/** What a card payment reads of a cart: {@link PaymentCart}. */
+const PAYMENT_CART_RELATIONS = { billing_address: true, shipping_address: true, customer: true, items: { variant: { product: true } } } as const
+
+function toPaymentCart(cart: any): PaymentCart {
+  return {
+    id: cart.id,
+    email: cart.email ?? null,
+    billing_address: cart.billing_address ?? null,
+    shipping_address: cart.shipping_address ?? null,
+    customer: toCustomer(cart.customer),
+    items: (cart.items ?? []).map(toIntervalLine),
   }
 }
 

@@ -66,6 +66,11 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     return this.sessions.get(sessionId) ?? null
   }
 
+  async sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    const session = await this.session(sessionId)
+    return session ? { session, cart: session.cart_id ? await this.paymentCart(session.cart_id) : null } : null
+  }
+
   async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
     return [...this.sessions.values()].find((s) => s.cart_id === cartId && s.provider_id === providerId) ?? null
   }
