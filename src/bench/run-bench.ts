@@ -16,10 +16,11 @@
 import { cpus } from "node:os"
 import { withBenchStack } from "./bench-stack"
 import { checkoutBench } from "./checkout-bench"
+import { clientOverhead } from "./client-bench"
 import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
 import { renewalsBench } from "./renewals-bench"
-import { clientOverhead, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
+import { cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
 import { median, round } from "./stats"
 

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { performance } from "node:perf_hooks"
-import { InstantMerchantClient } from "../client"
-import { BENCH_CARD, BENCH_SHOPPER, chargeBody, closedLoop, keepAliveAgent, moneyCycle, postGateway, TEST_KEYS, type GatewayTarget } from "./gateway-requests"
+import { chargeBody, closedLoop, keepAliveAgent, moneyCycle, postGateway, type GatewayTarget } from "./gateway-requests"
 import { startBenchServer, type ServerProcess } from "./server-process"
-import { median } from "./stats"
 
 export const WORKERS = 16
 
@@ -37,39 +35,6 @@ export async function cpuPerCycle(targets: CpuTarget[], rounds: number, cyclesPe
 export function cpuTarget(name: string, server: Pick<ServerProcess, "apiBaseUrl" | "cpuMicros">): CpuTarget {
   const target: GatewayTarget = { apiBaseUrl: server.apiBaseUrl, agent: keepAliveAgent(WORKERS) }
   return { name, cycle: (n) => moneyCycle(target, n), cpuMicros: () => server.cpuMicros() }
-}
-
-/**
- * Median latency of one charge through the plugin's client, over the median
- * of the same request by bare http.request on a keep-alive agent: what the
- * client adds. Sequential, so only the client's own work differs.
- */
-export async function clientOverhead(sandbox: ServerProcess, rounds: number, perRound: number): Promise<{ clientMs: number; bareMs: number; ratio: number }> {
-  const client = new InstantMerchantClient({ ...TEST_KEYS, baseUrl: sandbox.apiBaseUrl, maxRetries: 0 })
-  const bare: GatewayTarget = { apiBaseUrl: sandbox.apiBaseUrl, agent: keepAliveAgent(1) }
-  const params = { ...BENCH_SHOPPER, ...BENCH_CARD, description: "bench overhead", amount: 1000, payment_mode: "auth_only" as const }
-  const body = chargeBody(0)
-  const viaClient: number[] = []
-  const viaBare: number[] = []
-  const timeOne = async (samples: number[], send: () => Promise<unknown>) => {
-    const t = performance.now()
-    await send()
-    samples.push(performance.now() - t)
-  }
-  for (let i = 0; i < 50; i++) {
-    await client.charges.create(params)
-    await postGateway(bare, "charge", body)
-  }
-  for (let round = 0; round < rounds; round++) {
-    // Alternate one by one, so both see the same state size and the same neighbours.
-    for (let i = 0; i < perRound; i++) {
-      await timeOne(viaClient, () => client.charges.create(params, { idempotencyKey: randomUUID() }))
-      await timeOne(viaBare, () => postGateway(bare, "charge", body))
-    }
-  }
-  const clientMs = median(viaClient)
-  const bareMs = median(viaBare)
-  return { clientMs, bareMs, ratio: clientMs / bareMs }
 }
 
 export interface HeldState {

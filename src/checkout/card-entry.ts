@@ -4,7 +4,7 @@ import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { linkedGatewayCustomer } from "../customers/customer-link"
 import { gatewayAddressFrom } from "../customers/gateway-address"
 import { cardSessionFields, CustomerDetails, GatewayCustomers } from "../customers/gateway-customers"
-import { CheckoutCart, CheckoutCustomer } from "./checkout-lookup"
+import { CheckoutCustomer, PaymentCart } from "./checkout-lookup"
 import { requestCustomerId } from "./request-customer"
 
 /**
@@ -16,13 +16,13 @@ import { requestCustomerId } from "./request-customer"
 export class CardEntry {
   constructor(private readonly customers: GatewayCustomers) {}
 
-  async enter(input: CardInput, cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<Partial<InstantMerchantSessionData>> {
+  async enter(input: CardInput, cart: PaymentCart, sessionId: string, current: InstantMerchantSessionData): Promise<Partial<InstantMerchantSessionData>> {
     const accountField = input.kind === "saved" ? "card_id" : input.save_card ? "save_card" : input.is_default ? "is_default" : undefined
     if (accountField) assertSignedInAsCartCustomer(cart, accountField)
     return input.kind === "saved" ? this.useSavedCard(input, cart) : this.storeNewCard(input, cart, sessionId, current)
   }
 
-  private async useSavedCard(input: SavedCardInput, cart: CheckoutCart): Promise<Partial<InstantMerchantSessionData>> {
+  private async useSavedCard(input: SavedCardInput, cart: PaymentCart): Promise<Partial<InstantMerchantSessionData>> {
     const gatewayCustomer = accountLink(cart.customer)
     const card = await this.customers.paymentCard(gatewayCustomer, input.card_id)
     return { instantmerchant_customer_id: gatewayCustomer, card_saved: true, ...cardSessionFields(card) }
@@ -34,7 +34,7 @@ export class CardEntry {
    */
   private async storeNewCard(
     input: NewCardInput,
-    cart: CheckoutCart,
+    cart: PaymentCart,
     sessionId: string,
     current: InstantMerchantSessionData
   ): Promise<Partial<InstantMerchantSessionData>> {
@@ -51,7 +51,7 @@ export class CardEntry {
    * account's customer would show up among its saved cards; so a guest's
    * card, or a card the shopper chose not to save, goes on a customer of its own.
    */
-  private async sessionCustomerFor(cart: CheckoutCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
+  private async sessionCustomerFor(cart: PaymentCart, sessionId: string, current: InstantMerchantSessionData): Promise<number> {
     if (current.instantmerchant_customer_id !== undefined && current.instantmerchant_customer_id !== accountLink(cart.customer)) {
       return current.instantmerchant_customer_id
     }
@@ -64,7 +64,7 @@ export class CardEntry {
  * customer may pay with one or save one. The cart's customer alone proves
  * nothing, since Medusa v1 lets anyone set `customer_id` on a cart.
  */
-function assertSignedInAsCartCustomer(cart: CheckoutCart, field: string): void {
+function assertSignedInAsCartCustomer(cart: PaymentCart, field: string): void {
   const signedIn = requestCustomerId()
   if (!signedIn) {
     throw new InputError(field, `saved cards are only for signed-in customers: sign in${field === "card_id" ? "" : `, or send ${field}: false`}`)
@@ -78,7 +78,7 @@ export function accountLink(customer: Pick<CheckoutCustomer, "id" | "has_account
 }
 
 /** Card create needs a gateway customer, made from the cart's email and billing address. */
-function customerDetailsOf(cart: CheckoutCart): CustomerDetails {
+function customerDetailsOf(cart: PaymentCart): CustomerDetails {
   const address = gatewayAddressFrom(cart.billing_address ?? cart.shipping_address)
   const email = cart.email ?? cart.customer?.email
   if (!email) throw new InputError("email", "the cart needs an email before a card can be stored")

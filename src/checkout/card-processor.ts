@@ -9,6 +9,7 @@ import { paymentStatusOf } from "../rules/session/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../rules/session/session-data"
 import { processorError } from "./build-error"
 import { CardSessions, ChargeOutcome, ChargeRequest } from "./card-sessions"
+import type { PaymentCart } from "./checkout-lookup"
 
 export type { ChargeOutcome, ChargeRequest, InstantMerchantDependencies } from "./card-sessions"
 
@@ -36,7 +37,7 @@ export abstract class InstantMerchantBase extends CardSessions {
       if (!data.card_id) throw new InputError("card", "no card was entered for this payment")
       const cartId = typeof context?.cart_id === "string" ? context.cart_id : undefined
       if (!cartId) throw new InputError("cart_id", "the authorization context names no cart")
-      const [cart, session] = await Promise.all([this.lookup.cart(cartId), this.lookup.sessionOfCart(cartId, this.providerId)])
+      const [cart, session] = await Promise.all([this.chargeCart(cartId), this.lookup.sessionOfCart(cartId, this.providerId)])
       if (!cart || !session) throw new InputError("cart_id", `no ${this.providerId} payment session for cart ${cartId}`)
       // Charge what Medusa computed for the session, not what a storefront may have sent.
       const amount = assertChargeAmount(session.amount)
@@ -134,6 +135,14 @@ export abstract class InstantMerchantBase extends CardSessions {
   }
 
   // ---- gateway calls a subclass may route elsewhere (the invoice provider) ----
+
+  /**
+   * The cart a charge is made from. A card charge needs no totals (its
+   * amount is the session's), so it reads the cart without them.
+   */
+  protected chargeCart(cartId: string): Promise<PaymentCart | null> {
+    return this.lookup.paymentCart(cartId)
+  }
 
   /** Charges the session's card. The card processor uses the direct charge endpoint. */
   protected async createCharge(request: ChargeRequest): Promise<ChargeOutcome> {

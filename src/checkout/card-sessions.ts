@@ -14,12 +14,13 @@ import { BillingInterval } from "../rules/subscription/billing-interval"
 import { intervalOfCart } from "../rules/subscription/cart-interval"
 import { buildError, processorError } from "./build-error"
 import { accountLink, CardEntry } from "./card-entry"
-import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
+import { CheckoutLookup, CheckoutSession, PaymentCart } from "./checkout-lookup"
 import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 
 /** Everything a charge needs, gathered by authorizePayment. */
 export interface ChargeRequest {
-  cart: CheckoutCart
+  /** Without totals, unless the processor's {@link InstantMerchantBase.chargeCart} reads them. */
+  cart: PaymentCart
   session: CheckoutSession
   data: InstantMerchantSessionData
   /** Medusa's amount for the session, in cents. */
@@ -120,14 +121,15 @@ export abstract class CardSessions extends AbstractPaymentProcessor {
   async updatePaymentData(sessionId: string, data: Record<string, unknown>): Promise<PaymentProcessorError | PaymentProcessorSessionResponse["session_data"]> {
     try {
       const input = parseCardInput(data)
-      const session = await this.lookup.session(sessionId)
-      if (!session) throw new InputError("payment_session", `no payment session ${sessionId}`)
+      // One read: the session with its cart, without totals (card entry needs the shopper, the email and the addresses).
+      const found = await this.lookup.sessionWithCart(sessionId)
+      if (!found) throw new InputError("payment_session", `no payment session ${sessionId}`)
+      const { session, cart } = found
       const stale = toSessionData(session.data)
       const current = await this.withLiveCharge(stale)
       if (current.charge_id) {
         return processorError("This payment is already authorized", "already_authorized", "Cancel it before entering another card.")
       }
-      const cart = session.cart_id ? await this.lookup.cart(session.cart_id) : null
       if (!cart) throw new InputError("cart", "the payment session has no cart")
       const stored = await this.cardEntry.enter(input, cart, session.id, current)
       // Medusa merges this answer into the stored data: a dead charge is cleared with nulls.

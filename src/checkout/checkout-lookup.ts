@@ -33,12 +33,22 @@ export interface CheckoutLineItem {
   product_metadata: Record<string, unknown> | null
 }
 
-export interface CheckoutCart {
+/**
+ * A cart as a card payment reads it: who pays, from where, for what lines.
+ * No totals: Medusa computes those (a tax calculation and about ten queries
+ * each time), and a card charge takes its amount from the payment session.
+ */
+export interface PaymentCart {
   id: string
   email: string | null
   billing_address: AddressLike | null
   shipping_address: AddressLike | null
   customer: CheckoutCustomer | null
+  items: IntervalLine[]
+}
+
+/** The whole cart with Medusa's totals: what an invoice is itemized from. */
+export interface CheckoutCart extends PaymentCart {
   items: CheckoutLineItem[]
   /** Medusa's cart totals, in cents. */
   subtotal: number
@@ -55,9 +65,13 @@ export interface CheckoutCart {
  * session data, so the processor looks the rest up through this port.
  */
 export interface CheckoutLookup extends GatewayCustomerLinks {
-  session(sessionId: string): Promise<CheckoutSession | null>
+  /** A payment session and its cart (without totals), read together: card entry's one read. */
+  sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
+  /** The cart with its totals (see {@link PaymentCart} for what that costs). */
   cart(cartId: string): Promise<CheckoutCart | null>
+  /** The cart without totals: what card entry and a card charge read. */
+  paymentCart(cartId: string): Promise<PaymentCart | null>
   /**
    * The cart's lines with their variant's and product's metadata only: what
    * the subscription interval check reads. Without it the processor reads

@@ -1,7 +1,7 @@
 import type { Cradle } from "../config/cradle"
 import type { IntervalLine } from "../rules/subscription/cart-interval"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
-import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup"
+import { CheckoutCart, CheckoutCustomer, CheckoutLookup, CheckoutSession, PaymentCart } from "./checkout-lookup"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -13,10 +13,14 @@ import { CheckoutCart, CheckoutLookup, CheckoutSession } from "./checkout-lookup
 export class MedusaCheckoutLookup implements CheckoutLookup {
   constructor(private readonly container: Cradle) {}
 
-  async session(sessionId: string): Promise<CheckoutSession | null> {
-    const repo = this.container.paymentSessionRepository
-    const session = await repo.findOne({ where: { id: sessionId } })
-    return session ? toSession(session) : null
+  async sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    // find, not findOne: with a to-many join (the items) findOne takes two queries (ids first, then rows).
+    const [session]: any[] = await this.container.paymentSessionRepository.find({
+      where: { id: sessionId },
+      relations: { cart: PAYMENT_CART_RELATIONS },
+      order: { cart: { items: { created_at: "ASC" } } },
+    })
+    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
   }
 
   async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
@@ -45,9 +49,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       email: cart.email ?? null,
       billing_address: cart.billing_address ?? null,
       shipping_address: cart.shipping_address ?? null,
-      customer: cart.customer
-        ? { id: cart.customer.id, email: cart.customer.email, has_account: !!cart.customer.has_account, metadata: cart.customer.metadata ?? null }
-        : null,
+      customer: toCustomer(cart.customer),
       items: (cart.items ?? []).map((item: any) => ({
         id: item.id,
         title: item.title,
@@ -69,6 +71,13 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     }
   }
 
+  async paymentCart(cartId: string): Promise<PaymentCart | null> {
+    // One query with joins, none of the totals retrieveWithTotals computes (about ten queries and a tax
+    // calculation); find, not findOne, which takes two queries with a to-many join (ids first, then rows).
+    const [cart]: any[] = await this.container.cartRepository.find({ where: { id: cartId }, relations: PAYMENT_CART_RELATIONS, order: { items: { created_at: "ASC" } } })
+    return cart ? toPaymentCart(cart) : null
+  }
+
   async cartLines(cartId: string): Promise<IntervalLine[] | null> {
     // One query, no totals: the interval check runs on every payment-session update.
     const items: any[] = await this.container.lineItemRepository.find({
@@ -76,7 +85,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
       relations: { variant: { product: true } },
       order: { created_at: "ASC" },
     })
-    return items.map((item) => ({ title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }))
+    return items.map(toIntervalLine)
   }
 
   async chargeWasReleased(chargeId: string): Promise<boolean> {
@@ -88,6 +97,28 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {
     await new MedusaCustomerLinks(() => this.container.customerService, () => this.container.manager).rememberGatewayCustomer(customerId, gatewayCustomerId)
   }
+}
+
+/** What a card payment reads of a cart: {@link PaymentCart}. */
+const PAYMENT_CART_RELATIONS = { billing_address: true, shipping_address: true, customer: true, items: { variant: { product: true } } } as const
+
+function toPaymentCart(cart: any): PaymentCart {
+  return {
+    id: cart.id,
+    email: cart.email ?? null,
+    billing_address: cart.billing_address ?? null,
+    shipping_address: cart.shipping_address ?? null,
+    customer: toCustomer(cart.customer),
+    items: (cart.items ?? []).map(toIntervalLine),
+  }
+}
+
+function toCustomer(c: any): CheckoutCustomer | null {
+  return c ? { id: c.id, email: c.email, has_account: !!c.has_account, metadata: c.metadata ?? null } : null
+}
+
+function toIntervalLine(item: any): IntervalLine {
+  return { title: item.title, variant_metadata: item.variant?.metadata ?? null, product_metadata: item.variant?.product?.metadata ?? null }
 }
 
 function toSession(s: any): CheckoutSession {

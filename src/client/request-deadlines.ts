@@ -13,12 +13,17 @@ export class RequestDeadlines {
   private timer: NodeJS.Timeout | undefined
   private armedFor = Infinity
 
-  /** Calls `expire` once `timeoutMs` from now unless the answer is `cancel`ed first. */
-  watch(timeoutMs: number, expire: () => void): { cancel(): void } {
+  /** Calls `expire` once `timeoutMs` from now unless the deadline is {@link cancel}ed first. */
+  watch(timeoutMs: number, expire: () => void): Deadline {
     const deadline: Deadline = { at: Date.now() + timeoutMs, expire }
     this.pending.add(deadline)
     if (deadline.at < this.armedFor) this.arm(deadline.at)
-    return { cancel: () => this.pending.delete(deadline) }
+    return deadline
+  }
+
+  /** The answer came (or the request failed) in time. */
+  cancel(deadline: Deadline): void {
+    this.pending.delete(deadline)
   }
 
   private arm(at: number): void {
@@ -45,7 +50,7 @@ export class RequestDeadlines {
   }
 }
 
-interface Deadline {
+export interface Deadline {
   at: number
   expire: () => void
 }

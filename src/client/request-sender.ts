@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto"
-import type { OutgoingHttpHeaders } from "node:http"
 import { ResolvedClientOptions } from "./client-options"
 import {
   errorFromNetworkFailure,
@@ -10,7 +9,7 @@ import {
   NetworkFailure,
 } from "./errors"
 import { FormEncodeError, formEncode, FormParams } from "./form-encode"
-import { HttpTransport, TransportResponse } from "./http-transport"
+import { headerOf, HttpTransport, TransportResponse } from "./http-transport"
 import { redact } from "./redact"
 import { RetryMode, retryDelayMs, shouldRetry } from "./retry-policy"
 
@@ -64,6 +63,21 @@ type Attempt =
   | { ok: true; answer: Record<string, unknown>; meta: ResponseMeta }
   | { ok: false; error: InstantMerchantError; statusCode?: number; network?: NetworkFailure; retryAfterSeconds?: number }
 
+const NO_OPTIONS: RequestOptions = Object.freeze({})
+const NO_HEADERS: readonly string[] = Object.freeze([])
+
+/** `POST /charge`: how errors and log lines name an endpoint, made once for each of the resources' few paths. */
+const NAMES = new Map<string, string>()
+
+function nameOf(endpoint: Endpoint): string {
+  let name = NAMES.get(endpoint.path)
+  if (name === undefined) {
+    name = `POST /${endpoint.path}`
+    NAMES.set(endpoint.path, name)
+  }
+  return name
+}
+
 /**
  * Sends one API call: encodes it, signs it with the key pair, adds the
  * idempotency key, retries only where that is safe, and turns every failure
@@ -73,13 +87,20 @@ export class RequestSender {
   private readonly http: HttpTransport
 
   constructor(private readonly options: ResolvedClientOptions) {
-    this.http = new HttpTransport(options.baseUrl)
+    this.http = new HttpTransport(options.baseUrl, {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: "application/json",
+      "User-Agent": "medusa-payment-instantmerchant",
+      "X-Api-Key": options.apiKey,
+      "X-Api-Secret": options.apiSecret,
+    })
   }
 
-  async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = {}): Promise<WithMeta<T>> {
-    const name = `POST /${endpoint.path}`
+  async post<T>(endpoint: Endpoint, params: object, options: RequestOptions = NO_OPTIONS): Promise<WithMeta<T>> {
+    const name = nameOf(endpoint)
     const body = this.encode(name, params as FormParams)
-    const idempotencyKey = endpoint.mutating ? checkIdempotencyKey(name, options.idempotencyKey ?? randomUUID()) : undefined
+    // A key of our own making is known to be well formed; a caller's is checked.
+    const idempotencyKey = !endpoint.mutating ? undefined : options.idempotencyKey == null ? randomUUID() : checkIdempotencyKey(name, options.idempotencyKey)
     const call: Call = { endpoint, name, body, idempotencyKey, timeoutMs: options.timeoutMs ?? this.options.timeoutMs }
 
     for (let attempt = 1; ; attempt++) {
@@ -113,24 +134,11 @@ export class RequestSender {
   private async attempt(call: Call, attempt: number): Promise<Attempt> {
     let response: TransportResponse
     try {
-      response = await this.http.post(call.endpoint.path, call.body, this.headersFor(call), call.timeoutMs)
+      response = await this.http.post(call.endpoint.path, call.body, call.idempotencyKey ? ["Idempotency-Key", call.idempotencyKey] : NO_HEADERS, call.timeoutMs)
     } catch (e) {
       return this.noAnswer(call, e, attempt)
     }
     return this.answerOf(call, response, attempt)
-  }
-
-  private headersFor({ body, idempotencyKey }: Call): OutgoingHttpHeaders {
-    const headers: OutgoingHttpHeaders = {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "application/json",
-      "User-Agent": "medusa-payment-instantmerchant",
-      "X-Api-Key": this.options.apiKey,
-      "X-Api-Secret": this.options.apiSecret,
-      "Content-Length": Buffer.byteLength(body),
-    }
-    if (idempotencyKey) headers["Idempotency-Key"] = idempotencyKey
-    return headers
   }
 
   private noAnswer({ endpoint, name, idempotencyKey, timeoutMs }: Call, e: unknown, attempt: number): Attempt {
@@ -146,16 +154,22 @@ export class RequestSender {
   }
 
   private answerOf({ endpoint, name, idempotencyKey }: Call, response: TransportResponse, attempt: number): Attempt {
-    const requestId = headerOf(response.headers, "x-request-id")
+    const requestId = headerOf(response.rawHeaders, "x-request-id")
     const parsed = parseAnswer(response.body)
     this.options.logger?.debug(
       `InstantMerchant ${name} → ${response.status}${parsed && parsed.status === false && parsed.code ? ` ${String(parsed.code)}` : ""} (${requestId ?? "no request id"}, attempt ${attempt})`
     )
     if (response.status >= 200 && response.status < 300 && parsed?.status === true) {
-      const replayed = headerOf(response.headers, "idempotent-replayed") === "true"
-      return { ok: true, answer: normalizeIntegers(parsed), meta: { statusCode: response.status, requestId, idempotencyKey, replayed, attempts: attempt } }
+      const meta: ResponseMeta = {
+        statusCode: response.status,
+        requestId,
+        idempotencyKey,
+        replayed: headerOf(response.rawHeaders, "idempotent-replayed") === "true",
+        attempts: attempt,
+      }
+      return { ok: true, answer: normalizeIntegers(parsed), meta }
     }
-    const retryAfterSeconds = parseRetryAfter(headerOf(response.headers, "retry-after"))
+    const retryAfterSeconds = parseRetryAfter(headerOf(response.rawHeaders, "retry-after"))
     const failureBody = parsed && parsed.status === false ? (parsed as unknown as GatewayFailureBody) : undefined
     return {
       ok: false,
@@ -205,11 +219,6 @@ function networkFailureOf(e: unknown, secret: string): NetworkFailure {
   const code = typeof err?.code === "string" ? err.code : typeof err?.cause?.code === "string" ? err.cause.code : undefined
   const message = typeof err?.message === "string" ? err.message : "request failed"
   return { code, message: redact(message, [secret]) }
-}
-
-function headerOf(headers: unknown, name: string): string | undefined {
-  const value = (headers as Record<string, unknown> | undefined)?.[name]
-  return typeof value === "string" ? value : undefined
 }
 
 function parseRetryAfter(value: string | undefined): number | undefined {

@@ -3,6 +3,7 @@ import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { ChargeOutcome, ChargeRequest, InstantMerchantBase, InstantMerchantDependencies } from "../checkout/card-processor"
 import { invoiceDelivery } from "../config/shared-options"
 import { dueDate } from "../rules/invoice/due-date"
+import type { CheckoutCart, PaymentCart } from "../checkout/checkout-lookup"
 import { invoiceItemsFor } from "./invoice-items"
 import { invoiceStatusOf } from "./invoice-record"
 import { ContainerInvoiceRecords, InvoiceRecords } from "./invoice-records"
@@ -35,7 +36,8 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
    * idempotency key) and writes it then.
    */
   protected override async createCharge(request: ChargeRequest): Promise<ChargeOutcome> {
-    const { cart, data } = request
+    const { data } = request
+    const cart = withTotals(request.cart)
     const items = invoiceItemsFor(cart, request.amount)
     const customer = data.instantmerchant_customer_id
     if (customer === undefined) throw new Error("the payment data has a card but no gateway customer")
@@ -81,6 +83,11 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
     return request.interval ? { ...outcome, subscription_id: invoice.subscription_id, interval: request.interval, expiry_date: invoice.expiry_date } : outcome
   }
 
+  /** The cart with its totals: the invoice is itemized from them. */
+  protected override chargeCart(cartId: string): Promise<CheckoutCart | null> {
+    return this.lookup.cart(cartId)
+  }
+
   /** Invoice capture. Already captured still marks the record, then lets the base treat it as success. */
   protected override async captureCharge(data: InstantMerchantSessionData, idempotencyKey: string): Promise<void> {
     const refused = await this.client.invoices.capture({ charge_id: data.charge_id! }, { idempotencyKey }).then(
@@ -113,6 +120,12 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
     if (refused) throw refused
     return refund
   }
+}
+
+/** The cart chargeCart read, which has its totals. */
+function withTotals(cart: PaymentCart): CheckoutCart {
+  if (typeof (cart as Partial<CheckoutCart>).total !== "number") throw new Error(`the invoice needs the totals of cart ${cart.id}`)
+  return cart as CheckoutCart
 }
 
 /**

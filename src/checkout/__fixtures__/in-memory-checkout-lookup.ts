@@ -1,5 +1,5 @@
 import { GATEWAY_CUSTOMER_METADATA_KEY } from "../../customers/customer-link"
-import { CheckoutCart, CheckoutCustomer, CheckoutLineItem, CheckoutLookup, CheckoutSession } from "../checkout-lookup"
+import { CheckoutCart, CheckoutCustomer, CheckoutLineItem, CheckoutLookup, CheckoutSession, PaymentCart } from "../checkout-lookup"
 
 /**
  * Medusa's side of a checkout, held in memory: carts, customers and payment
@@ -66,6 +66,11 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     return this.sessions.get(sessionId) ?? null
   }
 
+  async sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    const session = await this.session(sessionId)
+    return session ? { session, cart: session.cart_id ? await this.paymentCart(session.cart_id) : null } : null
+  }
+
   async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
     return [...this.sessions.values()].find((s) => s.cart_id === cartId && s.provider_id === providerId) ?? null
   }
@@ -75,6 +80,14 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     if (!cart) return null
     // The cart's customer is read fresh, as a database read would be.
     return { ...cart, customer: cart.customer ? this.customers.get(cart.customer.id) ?? null : null }
+  }
+
+  /** Without totals, as the Medusa lookup reads it: a processor that needs them and reads this fails. */
+  async paymentCart(cartId: string): Promise<PaymentCart | null> {
+    const cart = await this.cart(cartId)
+    if (!cart) return null
+    const { id, email, billing_address, shipping_address, customer, items } = cart
+    return { id, email, billing_address, shipping_address, customer, items: items.map(({ title, variant_metadata, product_metadata }) => ({ title, variant_metadata, product_metadata })) }
   }
 
   /** Charges whose Medusa payment was canceled, as Medusa does when a cart's completion fails after its authorization. */

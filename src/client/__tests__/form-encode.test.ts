@@ -1,4 +1,4 @@
-import { formEncode, FormEncodeError } from "../form-encode"
+import { encodeComponent, formEncode, FormEncodeError } from "../form-encode"
 
 describe("formEncode sends what `curl -d` sends", () => {
   it("encodes scalars, booleans and PHP-style arrays, in order", () => {
@@ -38,5 +38,26 @@ describe("formEncode sends what `curl -d` sends", () => {
       expect((e as FormEncodeError).param).toBe(param)
       expect((e as Error).message).toContain("must be an integer")
     }
+  })
+
+  it("writes every character exactly as URLSearchParams does, alone and inside text", () => {
+    const viaUrlSearchParams = (text: string) => new URLSearchParams([["", text]]).toString().slice(1)
+    const differing: string[] = []
+    const check = (text: string) => {
+      if (encodeComponent(text) !== viaUrlSearchParams(text)) differing.push(JSON.stringify(text))
+    }
+    for (let code = 0; code <= 0x3000; code++) {
+      const c = String.fromCharCode(code)
+      check(c)
+      check(`a${c}b c`)
+    }
+    for (const text of ["\ud800", "x\udfff y", "\ud83d\ude00 smile", "Jim Doe", "jim@example.com", "1 Main St & 2nd=Ave", "", "plain_text-1.2*"]) check(text)
+    expect(differing).toEqual([])
+  })
+
+  it("encodes names once, and the same whether cached or not", () => {
+    const params = { "na me": "v", "ünï": "w", "a&b": "x" }
+    expect(formEncode(params)).toBe(new URLSearchParams(params).toString())
+    expect(formEncode(params)).toBe(new URLSearchParams(params).toString())
   })
 })
