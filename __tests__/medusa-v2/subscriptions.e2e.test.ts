@@ -1,5 +1,6 @@
 import { TEST_CARDS } from "../../src/sandbox"
 import { CARD_PROVIDER, cardData, payWith } from "./support/checkout"
+import { gateway } from "./support/gateway"
 import { customerSdk, refusal, sdkClient, US_ADDRESS } from "./support/medusa-sdk"
 import { adminCall, customerCall, eventsOf, eventually, gatewaySubscription, renewalCharges, subscribe } from "./support/subscriptions"
 import { v2 } from "./support/v2-env"
@@ -143,5 +144,25 @@ describe("the admin's subscriptions (/admin/instantmerchant/subscriptions)", () 
     const detail = await adminCall(admin, "GET", `/admin/instantmerchant/subscriptions/${subscription.id}`)
     expect(detail.body.subscription.renewals).toHaveLength(1)
     await eventually(async () => expect(eventsOf(subscription.id).map(([name]) => name)).toEqual(["instantmerchant.subscription.created", "instantmerchant.subscription.renewed"]))
+  })
+
+  it("a renewal whose answer was lost is recorded `unknown` and replayed under the same key: charged once", async () => {
+    const { subscription, admin } = await subscribe()
+    const route = `/admin/instantmerchant/subscriptions/${subscription.id}/renew`
+    const body = { expected_period_end: subscription.current_period_end }
+    await gateway.injectFault({ path: "/api/v2/subscription/renew", type: "500", process: true })
+    const lost = await adminCall(admin, "POST", route, body)
+    expect(lost.status).toBe(200)
+    expect(lost.body.renewal).toMatchObject({ status: "unknown", attempt: 1, failure_code: "maybe_processed" })
+    expect(lost.body.subscription.current_period_end).toBe(subscription.current_period_end)
+    expect(await renewalCharges(subscription)).toHaveLength(1)
+
+    const replayed = await adminCall(admin, "POST", route, body)
+    expect(replayed.status).toBe(200)
+    expect(replayed.body.renewal).toMatchObject({ status: "succeeded", attempt: 1 })
+    const charges = await renewalCharges(subscription)
+    expect(charges.map((c) => c.charge_id)).toEqual([replayed.body.renewal.charge_id])
+    const keys = (await gateway.list("requests")).filter((r) => r.path === "/api/v2/subscription/renew" && String(r.idempotency_key).includes(subscription.gateway_subscription_id)).map((r) => r.idempotency_key)
+    expect(new Set(keys)).toEqual(new Set([`im_renew_${subscription.gateway_subscription_id}_${new Date(subscription.current_period_end).getTime() / 1000}_1`]))
   })
 })
