@@ -20,7 +20,7 @@ import { clientOverhead } from "./client-bench"
 import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
 import { renewalsBench } from "./renewals-bench"
-import { cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
+import { checkHeldState, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
 import { median, round } from "./stats"
 
@@ -149,9 +149,7 @@ async function sandboxAndClient(args: Args, results: Record<string, unknown>): P
     Object.assign(results, {
       sandbox_rss_mb_100k: round(held.rssMb, 1),
       sandbox_heap_mb_100k: round(held.heapMb, 1),
-      charges_held: held.charges,
       fill_charges_per_second: Math.round(held.filled / held.fillSeconds),
-      state_checks_100k: held.checks,
     })
 
     progress(`money cycle again with ${held.charges.toLocaleString("en-US")} charges held`)
@@ -163,6 +161,10 @@ async function sandboxAndClient(args: Args, results: Record<string, unknown>): P
       sandbox_vs_floor_100k: round(sandboxCpuLarge / median(large.floor)),
       sandbox_cost_100k_vs_1k: round(sandboxCpuLarge / sandboxCpu),
     })
+
+    progress("checking the held state (replay, reuse, inspection, export and reload)")
+    const state = await checkHeldState(sandbox, held, counter, args.sandboxDist)
+    Object.assign(results, { charges_held: held.charges, state_checks_100k: state.checks })
   } finally {
     await sandbox.stop()
     await floor.stop()

@@ -44,16 +44,13 @@ export interface HeldState {
   rssMb: number
   heapMb: number
   fillSeconds: number
-  checks: Record<string, boolean>
+  /** The first charge of the fill, with its own Idempotency-Key, for {@link checkHeldState}. */
+  first: { key: string; body: string; chargeId: string }
 }
 
 /**
  * Fills the sandbox up to `charges` charges (captured, each with its own
- * Idempotency-Key, as the client sends them), then measures RSS after a GC
- * and checks that the state still answers correctly: the first key still
- * replays, reusing it with other parameters is still refused, inspection
- * lists every charge, and (on a sandbox that has it) the exported data file
- * loads into a new sandbox with the same charges and keys.
+ * Idempotency-Key, as the client sends them), then measures RSS after a GC.
  */
 export async function holdCharges(sandbox: ServerProcess, charges: number, counter: { next: number }, sandboxDist: string | undefined): Promise<HeldState> {
   const target: GatewayTarget = { apiBaseUrl: sandbox.apiBaseUrl, agent: keepAliveAgent(WORKERS) }
@@ -70,18 +67,30 @@ export async function holdCharges(sandbox: ServerProcess, charges: number, count
   const fillSeconds = (performance.now() - started) / 1000
   const rssMb = (await sandbox.rssAfterGc()) / 1024 / 1024
   const heapMb = (await sandbox.heapAfterGc()) / 1024 / 1024
+  return { charges: held + filled + 1, filled, rssMb, heapMb, fillSeconds, first: { key: firstKey, body: firstBody, chargeId: String(first.answer.charge_id) } }
+}
 
-  const replay = await postGateway(target, "charge", firstBody, firstKey)
-  const reuse = await postGateway(target, "charge", chargeBody(counter.next++), firstKey)
+/**
+ * Checks that the held state still answers correctly: the first key still
+ * replays, reusing it with other parameters is still refused, inspection
+ * lists every charge, and (on a sandbox that has it) the exported data file
+ * loads into a new sandbox with the same charges and keys. Run after the
+ * timed rounds at that size: the export and the listing build the whole
+ * state as JSON once, and the garbage they leave would be timed too.
+ */
+export async function checkHeldState(sandbox: ServerProcess, held: HeldState, counter: { next: number }, sandboxDist: string | undefined): Promise<{ charges: number; checks: Record<string, boolean> }> {
+  const target: GatewayTarget = { apiBaseUrl: sandbox.apiBaseUrl, agent: keepAliveAgent(1) }
+  const replay = await postGateway(target, "charge", held.first.body, held.first.key)
+  const reuse = await postGateway(target, "charge", chargeBody(counter.next++), held.first.key)
   const total = await countCharges(sandbox.url)
   const checks: Record<string, boolean> = {
-    idempotent_replay: replay.replayed && replay.answer.charge_id === first.answer.charge_id,
+    idempotent_replay: replay.replayed && replay.answer.charge_id === held.first.chargeId,
     key_reuse_refused: reuse.status === 400 && reuse.answer.code === "idempotency_key_reuse",
-    inspection_lists_all: total >= charges,
+    inspection_lists_all: total >= held.charges,
   }
-  const persisted = await persistedCopy(sandbox, sandboxDist, firstBody, firstKey, String(first.answer.charge_id), total)
+  const persisted = await persistedCopy(sandbox, sandboxDist, held.first.body, held.first.key, held.first.chargeId, total)
   if (persisted !== null) checks.persistence_round_trip = persisted
-  return { charges: total, filled, rssMb, heapMb, fillSeconds, checks }
+  return { charges: total, checks }
 }
 
 async function countCharges(url: string): Promise<number> {
