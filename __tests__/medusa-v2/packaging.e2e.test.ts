@@ -2,6 +2,12 @@ import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { STORE_APP_DIR } from "../../src/demo/medusa-v2/store-install"
+import { adminSdk } from "./support/medusa-sdk"
+import { v2 } from "./support/v2-env"
+
+/** pg comes from the root's node_modules (Medusa v1's), loaded here only to read the 2.x store's database. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Client } = require("pg") as typeof import("pg")
 
 /**
  * One package, two Medusas: the 2.x store got this package from its tarball,
@@ -14,6 +20,11 @@ describe("the package in a Medusa 2.x store", () => {
   it("brings no Medusa v1 into the store", () => {
     expect(JSON.parse(fs.readFileSync(path.join(modules, "@medusajs", "medusa", "package.json"), "utf8")).version).toMatch(/^2\./)
     expect(fs.existsSync(path.join(modules, "medusa-payment-instantmerchant", "dist", "medusa-v2", "index.js"))).toBe(true)
+    // The plugin's resources, where Medusa 2.x looks for them: re-exports of dist/medusa-v2/plugin, nothing else.
+    const layout = path.join(modules, "medusa-payment-instantmerchant", ".medusa", "server", "src")
+    expect(fs.readFileSync(path.join(layout, "modules", "instantmerchant-subscriptions", "index.js"), "utf8")).toBe(
+      'module.exports = require("../../../../../dist/medusa-v2/plugin/modules/instantmerchant-subscriptions/index.js")\n'
+    )
     for (const v1Only of ["typeorm", "medusa-interfaces", "@medusajs/medusa-cli", "medusa-core-utils"]) {
       expect({ [v1Only]: fs.existsSync(path.join(modules, v1Only)) }).toEqual({ [v1Only]: false })
     }
@@ -29,5 +40,20 @@ describe("the package in a Medusa 2.x store", () => {
       }))`
     const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: STORE_APP_DIR, encoding: "utf8" }))
     expect(loaded).toEqual({ folders: ["dist/client", "dist/customers", "dist/medusa-v2", "dist/rules"], identifiers: ["instantmerchant", "instantmerchant-invoice"] })
+  })
+
+  it("loads as a plugin: `medusa db:migrate` made its module's tables, and its admin route answers from the module", async () => {
+    const db = new Client({ connectionString: v2.databaseUrl })
+    await db.connect()
+    try {
+      const { rows } = await db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'instantmerchant_subscription_renewal' AND indexname = 'IDX_imren_one_success_per_period'`)
+      expect(rows).toEqual([{ indexname: "IDX_imren_one_success_per_period" }])
+    } finally {
+      await db.end()
+    }
+    const admin = await adminSdk()
+    const answer = await admin.client.fetch<{ count: number; subscriptions: unknown[] }>("/admin/instantmerchant/subscriptions")
+    // (Array.isArray: fetch's JSON arrays come from Node's realm, not Jest's, so expect.any(Array) never matches them.)
+    expect({ count: typeof answer.count, list: Array.isArray(answer.subscriptions) }).toEqual({ count: "number", list: true })
   })
 })

@@ -22,6 +22,17 @@ module.exports = defineConfig({
     disable: env.MEDUSA_ADMIN_DISABLE === "true",
     path: "/app",
   },
+  plugins: [
+    {
+      // The plugin (subscriptions, invoice records, admin pages), from the same tarball: Medusa loads its .medusa/server/src.
+      resolve: "medusa-payment-instantmerchant",
+      options: {
+        api_key: env.IM_API_KEY,
+        api_secret: env.IM_API_SECRET,
+        base_url: env.IM_BASE_URL,
+      },
+    },
+  ],
   modules: [
     {
       resolve: "@medusajs/medusa/payment",
