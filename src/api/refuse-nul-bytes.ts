@@ -1,4 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/medusa"
+import { MAX_DEPTH, nulIn, TOO_DEEP } from "../rules/input/nul-in"
+
+export { nulIn, TOO_DEEP }
 
 /** The plugin's path parameters, named by the segment before them. */
 const PATH_PARAMS: Record<string, string> = { subscriptions: "id", customers: "id", invoices: "invoice_num" }
@@ -29,31 +32,6 @@ function nulInPath(path: string): string | undefined {
       continue
     }
     if (decoded.includes("\u0000")) return PATH_PARAMS[segments[i - 1]] ?? "path"
-  }
-  return undefined
-}
-
-/** No body of the plugin's nests this deep; a deeper one is refused rather than searched without end. */
-export const MAX_DEPTH = 20
-export const TOO_DEEP = "\u0000too-deep"
-
-/** The first field (`items[0].name`) whose key or string value holds a NUL, or TOO_DEEP. */
-export function nulIn(value: unknown, at: string, depth = 0): string | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? at || "body" : undefined
-  if (!value || typeof value !== "object") return undefined
-  if (depth > MAX_DEPTH) return TOO_DEEP
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulIn(value[i], `${at}[${i}]`, depth + 1)
-      if (found !== undefined) return found
-    }
-    return undefined
-  }
-  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    const name = at ? `${at}.${key}` : key
-    if (key.includes("\u0000")) return name.replace(/\u0000/g, "\\u0000")
-    const found = nulIn(child, name, depth + 1)
-    if (found !== undefined) return found
   }
   return undefined
 }

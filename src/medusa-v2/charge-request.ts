@@ -2,7 +2,7 @@ import { PaymentMode } from "../client"
 import { V2SessionData } from "./session-data-v2"
 
 /** What a charge adds to the payment data. */
-export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num">
+export type ChargeOutcome = Pick<V2SessionData, "charge_id" | "invoice_num" | "invoice_date_due">
 
 /** Everything a charge needs, gathered by authorizePayment. */
 export interface ChargeRequest {

@@ -18,13 +18,15 @@ export class InvoiceCharges {
     const { data } = request
     const customer = data.instantmerchant_customer_id
     if (customer === undefined) throw new Error("the payment data has a card but no gateway customer")
+    const date_due = dueDate(new Date(), this.options.invoice_due_days)
+    const items = checkoutInvoiceItems(request.amount)
     const invoice = await this.client.invoices.create(
       {
         customer,
-        description: `Medusa payment session ${data.session_id}`,
-        date_due: dueDate(new Date(), this.options.invoice_due_days),
-        items: ["Order total"],
-        items_price: [request.amount],
+        description: checkoutInvoiceDescription(data.session_id),
+        date_due,
+        items: items.map((i) => i.name),
+        items_price: items.map((i) => i.price),
         currency: "usd",
         payment_type: "one_time",
         payment_mode: request.payment_mode,
@@ -36,7 +38,7 @@ export class InvoiceCharges {
       { idempotencyKey: request.idempotencyKey }
     )
     if (!invoice.charge_id) throw new Error(`invoice ${invoice.invoice_num} was created without a charge`)
-    return { charge_id: invoice.charge_id, invoice_num: invoice.invoice_num }
+    return { charge_id: invoice.charge_id, invoice_num: invoice.invoice_num, invoice_date_due: date_due }
   }
 
   async capture(data: V2SessionData, idempotencyKey: string): Promise<void> {
@@ -47,6 +49,16 @@ export class InvoiceCharges {
   refund(data: V2SessionData, amount: number | undefined, idempotencyKey: string): Promise<{ refund_id: string }> {
     return this.client.invoices.refund({ charge_id: data.charge_id!, amount }, { idempotencyKey })
   }
+}
+
+/** The description of a checkout invoice: the payment session it pays. The plugin's invoice record repeats it. */
+export function checkoutInvoiceDescription(sessionId: string): string {
+  return `Medusa payment session ${sessionId}`
+}
+
+/** The items of a checkout invoice: one, the payment's amount in cents (a 2.x provider never sees the cart's lines). */
+export function checkoutInvoiceItems(amount: number): Array<{ name: string; price: number }> {
+  return [{ name: "Order total", price: amount }]
 }
 
 /**

@@ -11,6 +11,8 @@ export interface V2SessionData extends InstantMerchantSessionData {
   session_id?: string
   email?: string
   billing?: GatewayAddress
+  /** instantmerchant-invoice: the invoice's `date_due` (mm/dd/yyyy), for the plugin's invoice record. */
+  invoice_date_due?: string
 }
 
 /**
@@ -42,6 +44,7 @@ export function toV2SessionData(data: Record<string, unknown> | undefined | null
   const out: V2SessionData = toSessionData(source)
   if (typeof source.session_id === "string" && source.session_id) out.session_id = source.session_id
   if (typeof source.email === "string" && source.email) out.email = source.email
+  if (typeof source.invoice_date_due === "string" && /^\d{2}\/\d{2}\/\d{4}$/.test(source.invoice_date_due)) out.invoice_date_due = source.invoice_date_due
   const billing = source.billing as Record<string, unknown> | undefined
   if (billing && typeof billing === "object" && GATEWAY_ADDRESS_FIELDS.every((f) => typeof billing[f] === "string")) {
     out.billing = Object.fromEntries(GATEWAY_ADDRESS_FIELDS.map((f) => [f, billing[f]])) as unknown as GatewayAddress

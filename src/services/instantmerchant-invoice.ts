@@ -1,7 +1,6 @@
 import { TransactionBaseService } from "@medusajs/medusa"
 import { EntityManager, FindOptionsWhere } from "typeorm"
-import { lastFour } from "../rules/card/card-input"
-import { InstantMerchantClient, InvoiceChargeParams, isRefusal } from "../client"
+import { InstantMerchantClient } from "../client"
 import { InputError } from "../rules/input/input-error"
 import type { Cradle } from "../config/cradle"
 import { loggerOf } from "../config/cradle"
@@ -9,25 +8,12 @@ import { InstantMerchantInvoice } from "../models/instantmerchant-invoice"
 import { GatewayCustomers } from "../customers/gateway-customers"
 import { MedusaCustomerLinks } from "../customers/medusa-customer-links"
 import { ChargeInvoiceInput, CreateInvoiceInput, ListInvoicesQuery } from "../invoices/invoice-input"
-import { invoiceChargeKey } from "../invoices/invoice-charge-key"
-import { withKeyGenerations } from "../client/key-generations"
-import { lettersDigest } from "../rules/idempotency-digest"
-import { cardParams, invoiceCustomerDetails, payLaterParams, payLaterRecord } from "../invoices/pay-later-invoice"
-import { InvoiceNotFoundError, InvoiceStateError } from "../invoices/invoice-errors"
-import { InvoiceTransaction, lockedInvoice, lockedInvoiceIfRecorded, SaveInvoice } from "../invoices/invoice-lock"
+import { InvoiceOperations, payLaterKey } from "../invoices/invoice-operations"
+import { invoiceCustomerDetails, payLaterParams, payLaterRecord } from "../invoices/pay-later-invoice"
+import { InvoiceNotFoundError } from "../invoices/invoice-errors"
+import { InvoiceTransaction, lockedInvoiceIfRecorded, SaveInvoice } from "../invoices/invoice-lock"
 import { linkInvoicesToOrders } from "../invoices/order-links"
-import {
-  afterCapture,
-  afterCharge,
-  afterRefund,
-  afterRelease,
-  afterSend,
-  assertCapturable,
-  assertChargeable,
-  assertRefundable,
-  InvoiceRecordData,
-  InvoiceRefund,
-} from "../invoices/invoice-record"
+import { afterCapture, afterRefund, afterRelease, InvoiceRecordData, InvoiceRefund } from "../invoices/invoice-record"
 import { InvoiceRecords } from "../invoices/invoice-records"
 import { gatewayClientFor } from "../config/gateway-client"
 import { ResolvedPluginOptions, resolvePluginOptions } from "../config/plugin-options"
@@ -52,6 +38,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   private readonly options: ResolvedPluginOptions
   private client_?: InstantMerchantClient
   private customers_?: GatewayCustomers
+  private operations_?: InvoiceOperations<InstantMerchantInvoice>
 
   constructor(private readonly container: Cradle, options: unknown) {
     super(container)
@@ -62,6 +49,11 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
   protected get client(): InstantMerchantClient {
     this.client_ ??= gatewayClientFor(this.options)
     return this.client_
+  }
+
+  private get operations(): InvoiceOperations<InstantMerchantInvoice> {
+    this.operations_ ??= new InvoiceOperations(() => this.client, this.transaction, (customer, cardId, notOwned) => this.customers.ownedCard(customer, cardId, notOwned))
+    return this.operations_
   }
 
   private get customers(): GatewayCustomers {
@@ -102,7 +94,7 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
     // Made and linked on first need, through the same request as checkout's.
     const gatewayCustomer = await this.customers.ofAccount(customer, () => invoiceCustomerDetails(customer, input.address))
     const params = payLaterParams(input, gatewayCustomer, this.options)
-    const key = `im_invoice_create_${requestKey ?? lettersDigest(JSON.stringify(params))}`
+    const key = payLaterKey(params, requestKey)
     const created = await this.client.invoices.create(params, { idempotencyKey: key })
     const repo = this.repo(this.manager_)
     // A replayed creation answers the invoice made the first time.
@@ -111,58 +103,24 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
     return repo.save(repo.create(payLaterRecord(created.invoice_num, customer.id, gatewayCustomer, input, new Date())))
   }
 
-  /** Emails the invoice again. The key counts the sends so far: a retry replays, the next send is new. */
-  async send(invoiceNum: number): Promise<InstantMerchantInvoice> {
-    return this.locked(invoiceNum, async (record, save) => {
-      await this.client.invoices.send({ invoice_num: invoiceNum }, { idempotencyKey: `im_invoice_send_${invoiceNum}_${record.sent_at.length}` })
-      return save(afterSend(record, new Date().toISOString()))
-    })
+  /** Emails the invoice again (see invoice-operations.ts, shared with the Medusa 2.x module). */
+  send(invoiceNum: number): Promise<InstantMerchantInvoice> {
+    return this.operations.send(invoiceNum)
   }
 
   /** Pays an open invoice with a saved card of its customer, or card details that live only in this call. */
-  async charge(invoiceNum: number, input: ChargeInvoiceInput): Promise<InstantMerchantInvoice> {
-    return this.locked(invoiceNum, async (record, save) => {
-      assertChargeable(record)
-      if (input.card.kind === "saved") await this.customers.ownedCard(record.gateway_customer_id, input.card.card_id, "is not a saved card of this invoice's customer")
-      const params: InvoiceChargeParams = {
-        invoice_num: invoiceNum,
-        payment_mode: input.payment_mode,
-        send_email: input.send_email ? 1 : 0,
-        ...cardParams(input.card),
-      }
-      // A corrected CVC after a decline derives the same key: it moves to the key's next generation.
-      const paid = await withKeyGenerations(invoiceChargeKey(invoiceNum, input), (idempotencyKey) => this.client.invoices.charge(params, { idempotencyKey }))
-      const card_last_4 = paid.card_last_4 || (input.card.kind === "new" ? lastFour(input.card.card_number) : null)
-      const charged = { ...record, ...afterCharge(record, { charge_id: paid.charge_id, payment_mode: input.payment_mode, card_last_4 }) }
-      return save({ ...charged, ...(input.send_email ? afterSend(charged, new Date().toISOString()) : {}) })
-    })
+  charge(invoiceNum: number, input: ChargeInvoiceInput): Promise<InstantMerchantInvoice> {
+    return this.operations.charge(invoiceNum, input)
   }
 
   /** Captures the invoice's authorization; already captured is success without a gateway call. */
-  async capture(invoiceNum: number): Promise<InstantMerchantInvoice> {
-    return this.locked(invoiceNum, async (record, save) => {
-      if (assertCapturable(record) === "already_captured") return record
-      try {
-        await this.client.invoices.capture({ charge_id: record.charge_id! }, { idempotencyKey: `im_invoice_capture_${record.charge_id}` })
-      } catch (e) {
-        if (isRefusal(e, "authorization_expired")) {
-          throw new InvoiceStateError("authorization_expired", `the authorization of invoice ${invoiceNum} (${record.charge_id}) expired and can no longer be captured; uncaptured charges expire after 7 days`)
-        }
-        if (!isRefusal(e, "charge_already_captured")) throw e
-      }
-      return save(afterCapture(record))
-    })
+  capture(invoiceNum: number): Promise<InstantMerchantInvoice> {
+    return this.operations.capture(invoiceNum)
   }
 
   /** Refunds part of what was captured; more than is left is refused before the gateway. */
-  async refund(invoiceNum: number, requested: number): Promise<InstantMerchantInvoice> {
-    return this.locked(invoiceNum, async (record, save) => {
-      const amount = assertRefundable(record, requested)
-      // The refunded total is part of the key: a retry of this refund replays it, the next refund is new.
-      const key = `im_invoice_refund_${record.charge_id}_${record.amount_refunded}_${amount}`
-      const refund = await this.client.invoices.refund({ charge_id: record.charge_id!, amount }, { idempotencyKey: key })
-      return save(afterRefund(record, { refund_id: refund.refund_id, amount, created_at: new Date().toISOString() }))
-    })
+  refund(invoiceNum: number, requested: number): Promise<InstantMerchantInvoice> {
+    return this.operations.refund(invoiceNum, requested)
   }
 
   // ---- the checkout processor's records (InvoiceRecords) -----------------
@@ -202,10 +160,6 @@ class InstantMerchantInvoiceService extends TransactionBaseService implements In
       const repo = this.repo(manager)
       return work({ findLocked: (invoiceNum) => repo.findOne({ where: { invoice_num: invoiceNum }, lock: { mode: "pessimistic_write" } }), save: (record) => repo.save(record) })
     })
-
-  private locked<T>(invoiceNum: number, work: (record: InstantMerchantInvoice, save: SaveInvoice<InstantMerchantInvoice>) => Promise<T>): Promise<T> {
-    return lockedInvoice(this.transaction, invoiceNum, work)
-  }
 
   private lockedIfRecorded(invoiceNum: number, work: (record: InstantMerchantInvoice, save: SaveInvoice<InstantMerchantInvoice>) => Promise<unknown>): Promise<void> {
     return lockedInvoiceIfRecorded(this.transaction, invoiceNum, work, (message) => loggerOf(this.container).warn(message))
