@@ -4,7 +4,8 @@ import { gatewayUrlProblem, printableUrl } from "../client/gateway-url"
 /**
  * The 2.x provider's options, as written in `medusa-config.ts` under the
  * payment module's `providers`. Named as the v1 plugin's; the subscription
- * options are not here because subscriptions have not come to 2.x yet.
+ * options belong to the plugin (`plugins: [{ resolve: "medusa-payment-instantmerchant" }]`),
+ * which records and renews subscriptions; the provider only opens them at checkout.
  */
 export interface InstantMerchantV2Options {
   /** Required. Your InstantMerchant API key. */
@@ -46,7 +47,7 @@ const KNOWN = [
   "api_key", "api_secret", "base_url", "capture", "send_email", "timeout_ms", "max_retries",
   "invoice_due_days", "invoice_send_now", "invoice_send_to", "invoice_to_staff",
 ]
-/** v1 options that have no meaning on 2.x yet: named in the error, so a copied v1 config is not silently half-used. */
+/** The plugin's options (subscriptions): named in the error, so a copied v1 config is not silently half-used. */
 const V1_ONLY = /^subscription_|^use_sandbox_clock$/
 
 /**
@@ -105,7 +106,7 @@ export function resolveV2Options(raw: unknown): ResolvedV2Options {
     if (KNOWN.includes(key)) continue
     problems.push(
       V1_ONLY.test(key)
-        ? `${key} is a v1 option: subscriptions have not come to the Medusa 2.x provider yet`
+        ? `${key} is an option of the plugin, not of the payment provider: set it under plugins: [{ resolve: "medusa-payment-instantmerchant", options }] in medusa-config.ts`
         : `${key} is not an option of this provider (known: ${KNOWN.join(", ")})`
     )
   }

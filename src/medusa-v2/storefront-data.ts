@@ -1,6 +1,7 @@
 import { CardInput, parseCardInput } from "../rules/card/card-input"
 import { InputError } from "../rules/input/input-error"
 import { AddressLike, GatewayAddress, gatewayAddressFrom } from "../customers/gateway-address"
+import { BillingInterval, isBillingInterval } from "../rules/subscription/billing-interval"
 import { STOREFRONT_FIELDS } from "./session-data-v2"
 
 /** What the storefront sent as the payment session's `data`, checked. */
@@ -9,6 +10,13 @@ export interface StorefrontPayment {
   card?: CardInput
   email?: string
   billing?: GatewayAddress
+  /**
+   * Set when the cart holds subscription items: the charge opens a
+   * subscription renewed each interval. The plugin's middleware sets it from
+   * the cart's lines (the shop's product metadata), never trusting the
+   * storefront's word, as v1 reads it from the cart.
+   */
+  interval?: BillingInterval
 }
 
 /** The signed-in customer, as the payment module hands it to a provider. */
@@ -18,7 +26,7 @@ export interface CustomerLike {
 }
 
 /** `session_id` is the one field the payment module itself adds to the storefront's data. */
-const ACCEPTED = new Set<string>([...STOREFRONT_FIELDS, "session_id"])
+const ACCEPTED = new Set<string>([...STOREFRONT_FIELDS, "session_id", "interval"])
 
 /**
  * Reads the storefront's data contract on 2.x: the v1 card fields (or a
@@ -36,12 +44,19 @@ export function readStorefrontData(data: Record<string, unknown> | undefined, cu
   if (unknown) {
     throw new InputError(unknown, `is not a field of the InstantMerchant payment data (send the card fields, or card_id, with email and billing_address)`)
   }
+  const interval = intervalOf(fields.interval)
   const hasCard = STOREFRONT_FIELDS.some((f) => f !== "email" && f !== "billing_address" && present(fields[f]))
-  if (!hasCard) return {}
+  if (!hasCard) return interval ? { interval } : {}
   const card = parseCardInput(fields, now)
   const email = emailOf(fields.email ?? customer?.email)
   const billing = gatewayAddressFrom((fields.billing_address as AddressLike | undefined) ?? customer?.billing_address, "billing_address")
-  return { card, email, billing }
+  return { card, email, billing, ...(interval ? { interval } : {}) }
+}
+
+function intervalOf(value: unknown): BillingInterval | undefined {
+  if (!present(value)) return undefined
+  if (!isBillingInterval(value)) throw new InputError("interval", `must be weekly, monthly, quarterly or yearly, got ${JSON.stringify(value)}`)
+  return value
 }
 
 function present(value: unknown): boolean {

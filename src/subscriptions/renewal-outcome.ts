@@ -26,9 +26,9 @@ export interface RenewOutcome {
 export type RenewalRunCounts = Record<Exclude<RenewResult, "not_due"> | "skipped", number>
 
 /** A renewal as decided under the row lock, before the lock is let go. */
-export interface LockedOutcome {
+export interface LockedOutcome<R = InstantMerchantSubscriptionRenewal> {
   result: RenewResult
-  renewal?: InstantMerchantSubscriptionRenewal
+  renewal?: R
   /** For `errored`: the gateway's refusal, for an admin's answer. */
   error?: InstantMerchantError
   /** For `repaired`: the stale period end the record showed. */

@@ -33,7 +33,7 @@ describe("the 2.x provider's options", () => {
     [{ ...keys, capture: "true" }, "accepted"],
     [{ ...keys, timeout_ms: 0 }, "timeout_ms must be an integer from 1 to 600000"],
     [{ ...keys, invoice_send_to: "nobody" }, "invoice_send_to must be an email address"],
-    [{ ...keys, subscription_renewal_lead_hours: 24 }, "subscription_renewal_lead_hours is a v1 option: subscriptions have not come to the Medusa 2.x provider yet"],
+    [{ ...keys, subscription_renewal_lead_hours: 24 }, "subscription_renewal_lead_hours is an option of the plugin, not of the payment provider: set it under plugins: [{ resolve: \"medusa-payment-instantmerchant\", options }]"],
     [{ ...keys, apiKey: "x" }, "apiKey is not an option of this provider"],
   ])("%p → %s", (options, expected) => {
     expect(refusal(options)).toContain(expected)
