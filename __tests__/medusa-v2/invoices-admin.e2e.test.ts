@@ -91,6 +91,24 @@ describe("invoice records of checkout on Medusa 2.x", () => {
   })
 })
 
+describe("invoice records of canceled checkouts on Medusa 2.x", () => {
+  it("canceling the order releases the invoice's authorization, and the record says so", async () => {
+    const email = `inv-cancel-${Date.now()}@example.com`
+    const shopper = (await customerSdk(email)).sdk
+    const admin = await adminSdk()
+    const api = await adminApi()
+    const cart = await cartReadyToPay(shopper, email)
+    await payWith(shopper, cart, { ...cardData(), ...contactData(email) }, INVOICE_PROVIDER)
+    const order = await placeOrder(shopper, cart.id)
+    const { invoice_num, charge_id } = (await orderPayment(admin, order.id)).data
+    await eventually(async () => expect((await api.get(`${INVOICES}/${invoice_num}`)).body.invoice).toMatchObject({ status: "paid", released: false }))
+    await admin.admin.order.cancel(order.id)
+    await eventually(async () => expect((await api.get(`${INVOICES}/${invoice_num}`)).body.invoice).toMatchObject({ status: "refunded", released: true, amount_refunded: 0 }))
+    expect(await gatewayInvoice(invoice_num)).toMatchObject({ status: "refunded" })
+    expect(await gateway.charge(charge_id)).toMatchObject({ status: "released" })
+  })
+})
+
 describe("admin invoices on Medusa 2.x", () => {
   it("creates, sends, charges, captures and refunds; a second charge and a refund over the rest never reach the gateway; the gateway's books match", async () => {
     const email = `inv-admin-${Date.now()}@example.com`
@@ -174,6 +192,30 @@ describe("admin invoices on Medusa 2.x", () => {
     expect(listed.status).toBe(200)
     expect(listed.body).toMatchObject({ count: 1, offset: 0, limit: 5 })
     expect(listed.body.invoices.map((i: { invoice_num: number }) => i.invoice_num)).toEqual([num])
+  })
+
+  it("two admins refunding one invoice at once take turns under the row lock: each refund moves money once, and the record and the gateway agree", async () => {
+    const api = await adminApi()
+    const { customerId } = await customerSdk(`inv-race-${Date.now()}@example.com`)
+    const created = await api.post(INVOICES, { customer_id: customerId, description: "Race", items: [{ name: "Race", price: 10000 }], date_due: inDays(1) })
+    const num = created.body.invoice.invoice_num
+    const charged = await api.post(`${INVOICES}/${num}/charge`, cardData())
+    expect(charged.status).toBe(200)
+    const chargeId = charged.body.invoice.charge_id
+
+    // Two refunds of the same amount: unlocked, both would read "0 refunded", derive one key, and the gateway would refund once while the record counted two.
+    const same = await Promise.all([api.post(`${INVOICES}/${num}/refund`, { amount: 3000 }), api.post(`${INVOICES}/${num}/refund`, { amount: 3000 })])
+    expect(same.map((r) => r.status)).toEqual([200, 200])
+    // Then more than is left, twice at once: only one fits.
+    const over = await Promise.all([api.post(`${INVOICES}/${num}/refund`, { amount: 3000 }), api.post(`${INVOICES}/${num}/refund`, { amount: 3000 })])
+    expect(over.map((r) => r.status).sort()).toEqual([200, 400])
+    const record = (await api.get(`${INVOICES}/${num}`)).body.invoice
+    expect(record).toMatchObject({ amount_refunded: 9000, status: "partially_refunded" })
+    expect(record.refunds).toHaveLength(3)
+    const atGateway = await gateway.refundsOf(chargeId)
+    expect(atGateway).toHaveLength(3)
+    expect(atGateway.reduce((n, r) => n + r.amount, 0)).toBe(9000)
+    expect(await gateway.charge(chargeId)).toMatchObject({ amount_refunded: 9000 })
   })
 
   it("bad input is a 400 naming the field, before the gateway; a missing invoice is a 404; without an admin, a 401", async () => {

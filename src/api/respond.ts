@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { MedusaError } from "@medusajs/utils"
 import type { Logger } from "../config/cradle"
-import { httpErrorOf as coreHttpErrorOf, HttpError, isKnownMedusaType } from "../checkout/http-error"
+import { httpErrorOf } from "./http-error"
+
+export { httpErrorOf } from "./http-error"
 
 /**
  * Runs one of the plugin's routes and answers in Medusa's error shape
@@ -21,22 +22,6 @@ export async function respond(req: MedusaRequest, res: MedusaResponse, operation
     else logger.warn(line)
     res.status(status).json(body)
   }
-}
-
-export function httpErrorOf(e: unknown, operation: string): HttpError {
-  // Not instanceof: @medusajs/utils is compiled to ES5, where instanceof fails for subclasses of Error.
-  const medusa = MedusaError.isMedusaError(e) || isCoreUtilsMedusaError(e) ? (e as MedusaError) : undefined
-  return coreHttpErrorOf(e, operation, medusa)
-}
-
-/**
- * Medusa v1's own services (customerService.retrieve, ...) still throw the
- * MedusaError of medusa-core-utils, which lacks the mark isMedusaError
- * checks: an unknown customer would otherwise be a 500.
- */
-function isCoreUtilsMedusaError(e: unknown): boolean {
-  const m = e as { type?: unknown; date?: unknown }
-  return e instanceof Error && isKnownMedusaType(m.type) && m.date instanceof Date
 }
 
 function resolveLogger(req: MedusaRequest): Logger {

@@ -43,7 +43,8 @@ export interface InstantMerchantV2Options {
 export type ResolvedV2Options = Required<Omit<InstantMerchantV2Options, "invoice_send_to" | "invoice_to_staff">> &
   Pick<InstantMerchantV2Options, "invoice_send_to" | "invoice_to_staff">
 
-const KNOWN = [
+/** The provider's option names (the plugin's modules read these of the plugin's options). */
+export const V2_OPTION_NAMES: readonly string[] = [
   "api_key", "api_secret", "base_url", "capture", "send_email", "timeout_ms", "max_retries",
   "invoice_due_days", "invoice_send_now", "invoice_send_to", "invoice_to_staff",
 ]
@@ -103,11 +104,11 @@ export function resolveV2Options(raw: unknown): ResolvedV2Options {
   if (sendTo) options.invoice_send_to = sendTo
   if (staff) options.invoice_to_staff = staff
   for (const key of Object.keys(o)) {
-    if (KNOWN.includes(key)) continue
+    if (V2_OPTION_NAMES.includes(key)) continue
     problems.push(
       V1_ONLY.test(key)
         ? `${key} is an option of the plugin, not of the payment provider: set it under plugins: [{ resolve: "medusa-payment-instantmerchant", options }] in medusa-config.ts`
-        : `${key} is not an option of this provider (known: ${KNOWN.join(", ")})`
+        : `${key} is not an option of this provider (known: ${V2_OPTION_NAMES.join(", ")})`
     )
   }
   if (problems.length) {

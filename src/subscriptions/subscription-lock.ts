@@ -1,27 +1,20 @@
 import { MedusaError } from "@medusajs/utils"
 import type { EntityManager } from "typeorm"
 import { InstantMerchantSubscription } from "../models/instantmerchant-subscription"
+import { busy } from "./subscription-busy"
 
-/** The `code` of the 409 when a subscription is locked by a renewal or another change. */
-export const BUSY_CODE = "subscription_busy"
+export { BUSY_CODE, busy } from "./subscription-busy"
 
 /** PostgreSQL's lock_not_available, which FOR UPDATE NOWAIT raises on a locked row. */
 const LOCK_NOT_AVAILABLE = "55P03"
 
-/**
+/*
  * Every change to a subscription row happens inside a transaction that holds
  * the row's lock (SELECT ... FOR UPDATE), on the row as read under that lock,
  * and writes only the columns the change owns. The lock is held through the
  * gateway call, so a renewal, a cancel and a card change of one subscription
  * never overlap, at the gateway or here, and a stale copy is never written back.
  */
-export function busy(id: string): MedusaError {
-  return new MedusaError(
-    MedusaError.Types.CONFLICT,
-    `A renewal or another change of subscription ${id} is already under way; nothing was changed: try again in a moment`,
-    BUSY_CODE
-  )
-}
 
 /**
  * The row for a renewal, or null when another transaction holds it (SKIP

@@ -30,6 +30,8 @@ module.exports = defineConfig({
         api_key: env.IM_API_KEY,
         api_secret: env.IM_API_SECRET,
         base_url: env.IM_BASE_URL,
+        // The suite moves time with the sandbox's clock; the renewal job's schedule is INSTANTMERCHANT_RENEWAL_SCHEDULE.
+        use_sandbox_clock: env.IM_USE_SANDBOX_CLOCK === "true",
       },
     },
   ],

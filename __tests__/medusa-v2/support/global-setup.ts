@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
     stops.push(() => sandbox.close())
     const db = await startV2Database(path.join(workDir, "pg"), "medusa_v2_e2e")
     stops.push(() => db.stop())
+    // Subscriptions: renewals follow the sandbox's clock, and the job looks every 2 s (v1's suite does the same).
+    process.env.IM_USE_SANDBOX_CLOCK = "true"
+    process.env.INSTANTMERCHANT_RENEWAL_SCHEDULE = "*/2 * * * * *"
     const store = await startV2Store({
       appDir: STORE_APP_DIR,
       databaseUrl: db.url,

@@ -10,6 +10,8 @@ export interface SeededStore {
   usd_region_id: string
   eur_region_id: string
   variant_id: string
+  /** A monthly subscription variant (metadata instantmerchant_interval). */
+  subscription_variant_id: string
   shipping_option_id: string
   sales_channel_id: string
 }

@@ -18,7 +18,8 @@ import {
  * Seeds the store the 2.x end-to-end suite and demo use: a USD region with
  * both InstantMerchant providers, a EUR region that offers the card provider
  * too (so the suite can see it refused), a product priced $37.02 (a price
- * that floating-point "× 100" gets wrong), a $5 shipping option and a
+ * that floating-point "× 100" gets wrong), a $15 monthly subscription (the
+ * Coffee Club, for the plugin's subscriptions), a $5 shipping option and a
  * publishable API key. Writes the ids to $SEED_OUTPUT as JSON. Run once, on
  * an empty database: `medusa exec ./src/scripts/seed-instantmerchant.ts`.
  */
@@ -94,7 +95,7 @@ export default async function seed({ container }: ExecArgs) {
   })
 
   const {
-    result: [product],
+    result: [product, subscriptionProduct],
   } = await createProductsWorkflow(container).run({
     input: {
       products: [
@@ -118,6 +119,25 @@ export default async function seed({ container }: ExecArgs) {
           ],
           sales_channels: [{ id: channel.id }],
         },
+        {
+          // A monthly subscription: the plugin reads `instantmerchant_interval` from the variant (or product) metadata.
+          title: "InstantMerchant Coffee Club",
+          handle: "instantmerchant-coffee-club",
+          status: ProductStatus.PUBLISHED,
+          shipping_profile_id: profile.id,
+          options: [{ title: "Plan", values: ["Monthly"] }],
+          variants: [
+            {
+              title: "Monthly",
+              sku: "IM-COFFEE-MONTHLY",
+              options: { Plan: "Monthly" },
+              manage_inventory: false,
+              metadata: { instantmerchant_interval: "monthly" },
+              prices: [{ amount: 15, currency_code: "usd" }],
+            },
+          ],
+          sales_channels: [{ id: channel.id }],
+        },
       ],
     },
   })
@@ -132,6 +152,7 @@ export default async function seed({ container }: ExecArgs) {
     usd_region_id: usd.id,
     eur_region_id: eur.id,
     variant_id: product.variants[0].id,
+    subscription_variant_id: subscriptionProduct.variants[0].id,
     shipping_option_id: shipping.id,
     sales_channel_id: channel.id,
   }

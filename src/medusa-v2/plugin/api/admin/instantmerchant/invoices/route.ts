@@ -4,12 +4,12 @@ import type { CreateInvoiceInput, ListInvoicesQuery } from "../../../../../../in
 import { InputError } from "../../../../../../rules/input/input-error"
 import { INSTANTMERCHANT_INVOICES } from "../../../../modules/instantmerchant-invoices"
 import type InstantMerchantInvoicesService from "../../../../modules/instantmerchant-invoices/service"
-import { answer } from "../../../plugin-answer"
+import { respond } from "../../../../http/respond"
 import { gatewayCustomerForInvoice } from "./invoice-customer"
 
 /** GET /admin/instantmerchant/invoices?status=&customer_id=&order_id=&cart_id=&offset=&limit= (checked in middlewares.ts) */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
-  await answer(req, res, "invoice list", async () => {
+  await respond(req, res, "invoice list", async () => {
     const query = req.validatedQuery as unknown as ListInvoicesQuery
     const [invoices, count] = await req.scope.resolve<InstantMerchantInvoicesService>(INSTANTMERCHANT_INVOICES).listInvoices(query)
     return { invoices: invoices.map(invoiceView), count, offset: query.offset, limit: query.limit }
@@ -18,7 +18,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse):
 
 /** POST /admin/instantmerchant/invoices: a pay_later invoice for a customer. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
-  await answer(req, res, "invoice creation", async () => {
+  await respond(req, res, "invoice creation", async () => {
     const input = req.validatedBody as CreateInvoiceInput
     const key = requestKey(req.get("idempotency-key"))
     const gatewayCustomer = await gatewayCustomerForInvoice(req.scope, input.customer_id, input.address)

@@ -5,7 +5,7 @@ import {
   parseListInvoicesQuery,
   parseRefundInvoiceInput,
 } from "../../../../../../invoices/invoice-input"
-import { checkedBy } from "../../../core-validator"
+import { checkedBy } from "../../../../http/core-validator"
 
 /** The invoice routes' bodies and query, checked by v1's parsers (see core-validator.ts). */
 export const AdminListInvoices = checkedBy(parseListInvoicesQuery)

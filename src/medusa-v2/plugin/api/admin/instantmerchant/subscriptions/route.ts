@@ -1,10 +1,14 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { INSTANTMERCHANT_SUBSCRIPTIONS } from "../../../../modules/instantmerchant-subscriptions"
-import type { InstantMerchantSubscriptionsService } from "../../../../modules/instantmerchant-subscriptions/service"
+import { respond } from "../../../../http/respond"
+import { subscriptionsOf, viewOf } from "../../../../http/subscriptions-of"
+import type { AdminSubscriptionListQuery } from "../../../../http/validators"
 
-/** GET /admin/instantmerchant/subscriptions */
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse): Promise<void> {
-  const subscriptions = req.scope.resolve<InstantMerchantSubscriptionsService>(INSTANTMERCHANT_SUBSCRIPTIONS)
-  const [rows, count] = await subscriptions.listAndCountInstantMerchantSubscriptions({}, { skip: 0, take: 20, order: { created_at: "DESC" } })
-  res.json({ subscriptions: rows, count, offset: 0, limit: 20 })
+/** GET /admin/instantmerchant/subscriptions?status=&customer_id=&offset=&limit=, newest first (v1's answer). */
+export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminSubscriptionListQuery>, res: MedusaResponse): Promise<void> {
+  await respond(req, res, "subscription list", async () => {
+    const { status, customer_id, offset, limit } = req.validatedQuery as AdminSubscriptionListQuery
+    const filters = { ...(status ? { status } : {}), ...(customer_id ? { customer_id } : {}) }
+    const [rows, count] = await subscriptionsOf(req).listAndCountInstantMerchantSubscriptions(filters, { skip: offset, take: limit, order: { created_at: "DESC" } })
+    return { subscriptions: rows.map(viewOf), count, offset, limit }
+  })
 }
