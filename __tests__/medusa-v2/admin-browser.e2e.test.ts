@@ -3,7 +3,10 @@ import { Browser, BrowserContext, Page } from "playwright-core"
 import { confirmPrompt, launchChromium, PAGE_MS, screenshot, waitForShown } from "../e2e/support/admin-browser"
 import { dashboardUrl, signInV2, waitForText } from "./support/admin-browser"
 import { cardData, cartReadyToPay, contactData, payWith, placeOrder } from "./support/checkout"
-import { adminSdk, customerSdk, sdkClient } from "./support/medusa-sdk"
+import { TEST_CARDS } from "../../src/sandbox"
+import { eventually } from "../e2e/support/eventually"
+import { adminSdk, customerSdk, sdkClient, US_ADDRESS } from "./support/medusa-sdk"
+import { v2 } from "./support/v2-env"
 
 /**
  * The shop admin's view on Medusa 2.x in a real browser: the store's own
@@ -130,4 +133,58 @@ it("an invoice is created and sent on the Invoices page, and once authorized, ca
   await page.getByRole("link", { name: "Invoices" }).first().click()
   await page.click('[data-testid="filter-partially_refunded"]')
   await page.locator('[data-testid="invoice-row"]', { hasText: `#${num}` }).waitFor()
+})
+
+describe("a subscriber's subscription", () => {
+  let customerId: string
+  let subscriptionId: string
+
+  beforeAll(async () => {
+    const email = `admin-v2-sub-${Date.now()}@example.com`
+    const customer = await customerSdk(email)
+    customerId = customer.customerId
+    const { cart } = await customer.sdk.store.cart.create({ region_id: v2.seeded.usd_region_id, email })
+    await customer.sdk.store.cart.update(cart.id, { shipping_address: US_ADDRESS, billing_address: US_ADDRESS })
+    await customer.sdk.store.cart.createLineItem(cart.id, { variant_id: v2.seeded.subscription_variant_id, quantity: 1 })
+    const { cart: shipped } = await customer.sdk.store.cart.addShippingMethod(cart.id, { option_id: v2.seeded.shipping_option_id })
+    await payWith(customer.sdk, shipped, { ...cardData(TEST_CARDS.mastercard, { save_card: true }), ...contactData(email) })
+    await placeOrder(customer.sdk, cart.id)
+    // The order.placed subscriber records it a moment after the order.
+    subscriptionId = await eventually(async () => {
+      const { subscriptions } = await admin.client.fetch<any>("/admin/instantmerchant/subscriptions", { query: { customer_id: customerId } })
+      expect(subscriptions).toHaveLength(1)
+      return subscriptions[0].id as string
+    })
+  })
+
+  it("is on the customer's page", async () => {
+    await page.goto(dashboardUrl(`/customers/${customerId}`))
+    await waitForShown(page, '[data-testid="instantmerchant-customer-widget"]')
+    await waitForText(page, '[data-testid="instantmerchant-customer-widget"]', subscriptionId)
+    await screenshot(page, "admin-v2-customer", '[data-testid="instantmerchant-customer-widget"]')
+  })
+
+  it("is listed on the Subscriptions page, renewed now and canceled there, each after confirmation", async () => {
+    await page.getByRole("link", { name: "Subscriptions" }).first().click()
+    await waitForShown(page, '[data-testid="subscriptions-page"]')
+    await page.click('[data-testid="filter-active"]')
+    const row = page.locator('[data-testid="subscription-row"]', { hasText: subscriptionId })
+    await row.waitFor()
+    await screenshot(page, "admin-v2-subscriptions-active")
+    await row.click()
+    await waitForShown(page, '[data-testid="subscription-detail"]')
+
+    await page.getByRole("button", { name: "Renew now" }).click()
+    await confirmPrompt(page, "Renew and charge")
+    await waitForText(page, '[data-testid="renewals"]', /admin #1[\s\S]*succeeded/)
+    const renewed = await admin.client.fetch<any>(`/admin/instantmerchant/subscriptions/${subscriptionId}`)
+    expect(renewed.subscription.renewals).toEqual([expect.objectContaining({ status: "succeeded", trigger: "admin" })])
+
+    await page.getByRole("button", { name: "Cancel subscription" }).click()
+    await confirmPrompt(page, "Cancel subscription")
+    await waitForText(page, '[data-testid="subscription-status"]', "canceled")
+    await screenshot(page, "admin-v2-subscription-canceled")
+    const { subscription } = await admin.client.fetch<any>(`/admin/instantmerchant/subscriptions/${subscriptionId}`)
+    expect(subscription.status).toBe("canceled")
+  })
 })
