@@ -220,8 +220,8 @@ export function resolvePluginOptions(raw: unknown): ResolvedPluginOptions {
     subscription_renewal_concurrency: int("subscription_renewal_concurrency", 4, 1, 32),
   }
   for (const key of Object.keys(o)) {
-    // Medusa passes its own bookkeeping keys through plugin options.
-    if (!KNOWN.has(key) && !key.startsWith("_") && key !== "enableUI") {
+    // Medusa passes its own bookkeeping keys through plugin options; 2.x adds `database` to the options each of a plugin's modules gets (one shared object).
+    if (!KNOWN.has(key) && !key.startsWith("_") && key !== "enableUI" && key !== "database") {
       problems.push(`${key} is not an option of this plugin (known: ${[...KNOWN].join(", ")})`)
     }
   }
