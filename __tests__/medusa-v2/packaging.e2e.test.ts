@@ -25,6 +25,9 @@ describe("the package in a Medusa 2.x store", () => {
     expect(fs.readFileSync(path.join(layout, "modules", "instantmerchant-subscriptions", "index.js"), "utf8")).toBe(
       'module.exports = require("../../../../../dist/medusa-v2/plugin/modules/instantmerchant-subscriptions/index.js")\n'
     )
+    const files = (fs.readdirSync(layout, { recursive: true }) as string[]).filter((f) => !f.startsWith("admin") && fs.statSync(path.join(layout, f)).isFile())
+    const notReExports = files.filter((f) => !/^module\.exports = require\("(\.\.\/)+dist\/medusa-v2\/plugin\/[\w/.\[\]-]+\.js"\)\n$/.test(fs.readFileSync(path.join(layout, f), "utf8")))
+    expect({ files: files.length > 0, notReExports }).toEqual({ files: true, notReExports: [] })
     for (const v1Only of ["typeorm", "medusa-interfaces", "@medusajs/medusa-cli", "medusa-core-utils"]) {
       expect({ [v1Only]: fs.existsSync(path.join(modules, v1Only)) }).toEqual({ [v1Only]: false })
     }
@@ -40,6 +43,26 @@ describe("the package in a Medusa 2.x store", () => {
       }))`
     const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: STORE_APP_DIR, encoding: "utf8" }))
     expect(loaded).toEqual({ folders: ["dist/client", "dist/customers", "dist/medusa-v2", "dist/rules"], identifiers: ["instantmerchant", "instantmerchant-invoice"] })
+  })
+
+  it("the plugin's resources (.medusa/server/src) load dist/medusa-v2 and the framework-free core only: no v1 service, model, route or TypeORM", () => {
+    const script = `
+      const fs = require("fs"), path = require("path")
+      const layout = path.join(path.dirname(require.resolve("medusa-payment-instantmerchant/package.json")), ".medusa/server/src")
+      for (const f of fs.readdirSync(layout, { recursive: true })) if (f.endsWith(".js") && !f.startsWith("admin")) require(path.join(layout, f))
+      const ours = Object.keys(require.cache).filter((f) => f.includes("/node_modules/medusa-payment-instantmerchant/")).map((f) => f.split("/node_modules/medusa-payment-instantmerchant/")[1])
+      console.log(JSON.stringify({
+        folders: [...new Set(ours.map((f) => f.split("/").slice(0, 2).join("/")))].sort(),
+        api: [...new Set(ours.filter((f) => f.startsWith("dist/api/")).map((f) => f.split("/").slice(0, 3).join("/")))].sort(),
+        typeorm: Object.keys(require.cache).some((f) => f.includes("/node_modules/typeorm/")),
+      }))`
+    const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: STORE_APP_DIR, encoding: "utf8" }))
+    // dist/subscriptions, dist/api (views, http-error), dist/checkout (build-error), dist/invoices (invoice-errors), dist/config: framework-free at run time.
+    expect(loaded).toEqual({
+      folders: [".medusa/server", "dist/api", "dist/checkout", "dist/client", "dist/config", "dist/invoices", "dist/medusa-v2", "dist/rules", "dist/subscriptions"],
+      api: ["dist/api/http-error.js", "dist/api/views"],
+      typeorm: false,
+    })
   })
 
   it("loads as a plugin: `medusa db:migrate` made its module's tables, and its admin route answers from the module", async () => {

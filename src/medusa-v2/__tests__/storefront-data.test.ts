@@ -21,6 +21,13 @@ describe("the storefront's payment data on Medusa 2.x", () => {
     expect(entry.billing?.state).toBe("TN")
   })
 
+  it("keeps the billing interval a subscription cart's session carries (the plugin's middleware sets it from the cart)", () => {
+    expect(read({ ...card, email: "ada@example.com", billing_address: address, interval: "monthly" }).interval).toBe("monthly")
+    expect(read({ interval: "yearly" })).toEqual({ interval: "yearly" })
+    expect(read({ ...card, email: "ada@example.com", billing_address: address }).interval).toBeUndefined()
+    expect(refusedField(() => read({ ...card, email: "ada@example.com", billing_address: address, interval: "daily" }))).toBe("interval")
+  })
+
   it("is an empty entry when no card was sent yet", () => {
     expect(read({})).toEqual({})
     expect(read({ email: "ada@example.com", session_id: "payses_1" })).toEqual({})

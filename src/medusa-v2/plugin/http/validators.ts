@@ -16,7 +16,7 @@ export const StoreSubscriptionList = z.object({
 })
 
 export const AdminSubscriptionList = StoreSubscriptionList.extend({
-  customer_id: z.string().regex(/^[\w-]{1,100}$/, "must be an id").optional(),
+  customer_id: z.string().regex(/^[\w-]{1,100}$/, "customer_id must be an id").optional(),
 })
 
 export const AdminRenewSubscription = z.object({
@@ -40,6 +40,8 @@ export const StoreSubscriptionCard = z.object({
   exp_year: z.unknown().optional(),
   cvc: z.unknown().optional(),
   card_id: z.unknown().optional(),
+  save_card: z.unknown().optional(),
+  is_default: z.unknown().optional(),
 })
 
 export type StoreSubscriptionListQuery = z.infer<typeof StoreSubscriptionList>

@@ -113,10 +113,10 @@ export class InstantMerchantSubscriptionsService extends MedusaService({
     return this.baseRepository_.transaction((m) =>
       m.execute<Array<{ id: string; at: string }>>(
         `SELECT "id", "next_renewal_at"::text AS "at" FROM "instantmerchant_subscription"
-          WHERE "status" IN ('active', 'past_due') AND "next_renewal_at" <= ? AND "deleted_at" IS NULL
+          WHERE "status" IN (${ACTIVE_STATUSES.map(() => "?").join(", ")}) AND "next_renewal_at" <= ? AND "deleted_at" IS NULL
           ${after ? `AND ("next_renewal_at", "id") > (?::timestamptz, ?)` : ""}
           ORDER BY "next_renewal_at", "id" LIMIT ?`,
-        [now, ...(after ? [after.at, after.id] : []), limit]
+        [...ACTIVE_STATUSES, now, ...(after ? [after.at, after.id] : []), limit]
       )
     )
   }
@@ -167,10 +167,10 @@ export class InstantMerchantSubscriptionsService extends MedusaService({
   }
 }
 
-/** The plugin's options as Medusa hands them to its modules, without Medusa's own keys. */
+/** The plugin's options as Medusa hands them to its modules, without what Medusa adds (`database`, the module's connection settings). */
 function withoutMedusaKeys(options: unknown): Record<string, unknown> {
   const o = { ...((options && typeof options === "object" ? options : {}) as Record<string, unknown>) }
-  for (const key of Object.keys(o)) if (key.startsWith("_") || key === "enableUI") delete o[key]
+  delete o.database
   return o
 }
 
