@@ -38,6 +38,8 @@ export default async function globalSetup(): Promise<void> {
       port: await freePort(),
       gateway: { baseUrl: sandbox.apiBaseUrl, apiKey: DEFAULT_TEST_API_KEY, apiSecret: DEFAULT_TEST_API_SECRET },
       adminUser: V2_ADMIN,
+      // The dashboard at /app in development mode, with the plugin's admin extensions (admin-browser.e2e.test.ts).
+      admin: true,
       stateDir: workDir,
     })
     stops.push(() => store.stop())

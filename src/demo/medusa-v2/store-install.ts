@@ -3,6 +3,7 @@ import { createHash } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { PACKAGE_ROOT } from "../stack/package-root"
+import { ADMIN_BUNDLE } from "./admin-bundle"
 import { StartupError } from "../stack/startup-error"
 
 /** The 2.x store's template: its own package.json and lockfile, so Medusa 2.x never shares the root node_modules with Medusa 1.20. */
@@ -30,6 +31,18 @@ const INSTALL_MARKER = ".installed-from"
  * node_modules. Needs `npm run build` first (the tarball packs dist/).
  */
 export function prepareStore(log: (line: string) => void = () => undefined): PreparedStore {
+  const started = Date.now()
+  const install = installStoreDependencies(log)
+  const installMs = Date.now() - started
+  copyStoreFiles()
+  ensureAdminBundle(log)
+  const providerStarted = Date.now()
+  installProvider()
+  return { appDir: STORE_APP_DIR, install, installMs, providerInstallMs: Date.now() - providerStarted }
+}
+
+/** The store's dependencies from its lockfile, reused while the lockfile and Node's version are unchanged. */
+export function installStoreDependencies(log: (line: string) => void = () => undefined): PreparedStore["install"] {
   const lock = path.join(STORE_TEMPLATE, "package-lock.json")
   const digest = createHash("sha256")
     .update(fs.readFileSync(path.join(STORE_TEMPLATE, "package.json")))
@@ -37,7 +50,6 @@ export function prepareStore(log: (line: string) => void = () => undefined): Pre
     .update(process.version)
     .digest("hex")
   const marker = path.join(STORE_APP_DIR, INSTALL_MARKER)
-  const started = Date.now()
   let install: PreparedStore["install"] = "cached"
   if (!fs.existsSync(marker) || fs.readFileSync(marker, "utf8") !== digest || !fs.existsSync(path.join(STORE_APP_DIR, "node_modules", "@medusajs", "medusa"))) {
     log("installing the Medusa 2.x store's dependencies from its lockfile (about a minute, once)")
@@ -47,11 +59,20 @@ export function prepareStore(log: (line: string) => void = () => undefined): Pre
     install = npm(["ci"], STORE_APP_DIR, false) ? "npm ci" : (npm(["install"], STORE_APP_DIR, true), "npm install")
     fs.writeFileSync(marker, digest)
   }
-  const installMs = Date.now() - started
-  copyStoreFiles()
-  const providerStarted = Date.now()
-  installProvider()
-  return { appDir: STORE_APP_DIR, install, installMs, providerInstallMs: Date.now() - providerStarted }
+  return install
+}
+
+/**
+ * The 2.x admin extensions must be in the tarball. `npm run build` bundles
+ * them only when the store (its admin-bundler) was already installed; on a
+ * first run it was not, so they are bundled here, between the store's
+ * install and the pack.
+ */
+function ensureAdminBundle(log: (line: string) => void): void {
+  if (fs.existsSync(ADMIN_BUNDLE)) return
+  log("bundling the 2.x admin extensions with the store's @medusajs/admin-bundler")
+  const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, "dist", "demo", "medusa-v2", "build-admin.js"), "--required"], { cwd: PACKAGE_ROOT, encoding: "utf8" })
+  if (result.status !== 0) throw new StartupError(`bundling the 2.x admin extensions failed: ${`${result.stderr}${result.stdout}`.trim().split("\n").slice(-5).join(" | ")}`, "fix the admin sources, then run again")
 }
 
 /** The template's own files (config, routes, seed script), refreshed at every run: cheap, and never stale. */
