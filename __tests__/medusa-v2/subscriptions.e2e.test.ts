@@ -107,6 +107,14 @@ describe("the customer's subscriptions and cards (/store/customers/me/instantmer
     expect(cards).toEqual({ status: 200, body: { cards: [{ card_id: ada.payment.data.card_id, last_4: "4242", exp_month: 12, exp_year: 2031, is_default: expect.any(Boolean) }] } })
     const grace = await customerSdk(`grace-cards-${Date.now()}@example.com`)
     expect(await customerCall(grace.sdk, "GET", "/store/customers/me/instantmerchant/cards")).toEqual({ status: 200, body: { cards: [] } })
+
+    // The admin's view of the same customer (the customer widget), v1's route; an unknown customer is a 404, no session a 401.
+    expect(await adminCall(ada.admin, "GET", `/admin/instantmerchant/customers/${ada.customerId}/cards`)).toEqual(cards)
+    expect(await adminCall(ada.admin, "GET", `/admin/instantmerchant/customers/${grace.customerId}/cards`)).toEqual({ status: 200, body: { cards: [] } })
+    const unknown = await adminCall(ada.admin, "GET", "/admin/instantmerchant/customers/cus_nobody/cards")
+    expect(unknown).toMatchObject({ status: 404, body: { type: "not_found" } })
+    const anonymous = await fetch(`${v2.medusaUrl}/admin/instantmerchant/customers/${ada.customerId}/cards`)
+    expect(anonymous.status).toBe(401)
   })
 })
 
