@@ -57,9 +57,9 @@ describe("the package in a Medusa 2.x store", () => {
         typeorm: Object.keys(require.cache).some((f) => f.includes("/node_modules/typeorm/")),
       }))`
     const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: STORE_APP_DIR, encoding: "utf8" }))
-    // dist/subscriptions, dist/api (views, http-error), dist/checkout (build-error), dist/invoices (invoice-errors), dist/customers (gateway-customer rules, required by the invoices core), dist/config: framework-free at run time.
+    // dist/subscriptions, dist/api (views, http-error), dist/invoices (invoice-errors), dist/customers (gateway-customer rules, required by the invoices core), dist/config: framework-free at run time.
     expect(loaded).toEqual({
-      folders: [".medusa/server", "dist/api", "dist/checkout", "dist/client", "dist/config", "dist/customers", "dist/invoices", "dist/medusa-v2", "dist/rules", "dist/subscriptions"],
+      folders: [".medusa/server", "dist/api", "dist/client", "dist/config", "dist/customers", "dist/invoices", "dist/medusa-v2", "dist/rules", "dist/subscriptions"],
       api: ["dist/api/http-error.js", "dist/api/views"],
       typeorm: false,
     })

@@ -16,7 +16,7 @@ function* sourceFiles(dir: string, root: string): Generator<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name)
     const relative = path.relative(root, file)
-    if (/^(admin|demo)(\/|$)|(^|\/)(__tests__|__fixtures__)(\/|$)/.test(relative)) continue
+    if (/(^|\/)(admin|demo)(\/|$)|(^|\/)(__tests__|__fixtures__)(\/|$)/.test(relative)) continue
     if (entry.isDirectory()) yield* sourceFiles(file, root)
     else if (/\.tsx?$/.test(entry.name) && !/\.(d|test)\.tsx?$/.test(entry.name)) yield file
   }

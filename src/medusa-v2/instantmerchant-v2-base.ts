@@ -1,24 +1,7 @@
 import type {
-  AuthorizePaymentInput,
-  AuthorizePaymentOutput,
-  CancelPaymentInput,
-  CancelPaymentOutput,
-  CapturePaymentInput,
-  CapturePaymentOutput,
-  DeletePaymentInput,
-  DeletePaymentOutput,
-  GetPaymentStatusInput,
-  GetPaymentStatusOutput,
-  InitiatePaymentInput,
-  InitiatePaymentOutput,
-  PaymentProviderContext,
-  RefundPaymentInput,
-  RefundPaymentOutput,
-  RetrievePaymentInput,
-  RetrievePaymentOutput,
-  UpdatePaymentInput,
-  UpdatePaymentOutput,
-  WebhookActionResult,
+  AuthorizePaymentInput, AuthorizePaymentOutput, CancelPaymentInput, CancelPaymentOutput, CapturePaymentInput, CapturePaymentOutput, DeletePaymentInput,
+  DeletePaymentOutput, GetPaymentStatusInput, GetPaymentStatusOutput, InitiatePaymentInput, InitiatePaymentOutput, RefundPaymentInput, RefundPaymentOutput,
+  RetrievePaymentInput, RetrievePaymentOutput, UpdatePaymentInput, UpdatePaymentOutput, WebhookActionResult,
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import { PaymentMode } from "../client"
@@ -34,6 +17,7 @@ import { isAlreadyDone } from "./medusa-error"
 import { SavedCardsProvider } from "./saved-cards-provider"
 import { answerData, toV2SessionData, V2SessionData } from "./session-data-v2"
 import { readStorefrontData } from "./storefront-data"
+import { sessionIdOf } from "./session-id"
 import { isBillingInterval } from "../rules/subscription/billing-interval"
 
 /**
@@ -250,11 +234,4 @@ export abstract class InstantMerchantV2Base extends SavedCardsProvider {
     }
     return { data: answerData({ ...data, released: true }) }
   }
-}
-
-/** The payment session's id: the payment module's idempotency key for a session, also added to the storefront's data. */
-function sessionIdOf(context: PaymentProviderContext | undefined, data: Record<string, unknown> | undefined): string {
-  const id = context?.idempotency_key ?? data?.session_id
-  if (typeof id !== "string" || !id) throw new InputError("session_id", "the payment module gave no payment session id")
-  return id
 }
