@@ -94,8 +94,20 @@ export class RequestSender {
     const idempotencyKey = !endpoint.mutating ? undefined : options.idempotencyKey == null ? randomUUID() : checkIdempotencyKey(name, options.idempotencyKey)
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs
 
+    const headers = idempotencyKey ? ["Idempotency-Key", idempotencyKey] : NO_HEADERS
+
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(endpoint, name, body, idempotencyKey, timeoutMs, attempt)
+      // The answer is read here rather than in an async helper: one promise less per request.
+      let response: TransportResponse | undefined
+      let failure: unknown
+      try {
+        response = await this.http.post(endpoint.path, body, headers, timeoutMs)
+      } catch (e) {
+        failure = e
+      }
+      const outcome = response
+        ? this.answered(endpoint, name, idempotencyKey, response, attempt)
+        : this.unanswered(endpoint, name, idempotencyKey, timeoutMs, attempt, failure)
       if (outcome.ok) return withMeta<T>(outcome.answer, outcome.meta)
       const again =
         attempt <= this.options.maxRetries &&
@@ -122,29 +134,18 @@ export class RequestSender {
     }
   }
 
-  private async attempt(
-    endpoint: Endpoint,
-    name: string,
-    body: string,
-    idempotencyKey: string | undefined,
-    timeoutMs: number,
-    attempt: number
-  ): Promise<Attempt> {
-    let response: TransportResponse
-    try {
-      response = await this.http.post(endpoint.path, body, idempotencyKey ? ["Idempotency-Key", idempotencyKey] : NO_HEADERS, timeoutMs)
-    } catch (e) {
-      // Only the failure's code and message survive this line, never the
-      // request's headers (the secret) or body (the card).
-      const network = networkFailureOf(e, this.options.apiSecret)
-      this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
-      return {
-        ok: false,
-        network,
-        error: errorFromNetworkFailure(network, { endpoint: name, idempotencyKey, mutating: endpoint.mutating, timeoutMs }),
-      }
+  /** No answer came back: only the failure's code and message survive, never the request's headers (the secret) or body (the card). */
+  private unanswered(endpoint: Endpoint, name: string, idempotencyKey: string | undefined, timeoutMs: number, attempt: number, e: unknown): Attempt {
+    const network = networkFailureOf(e, this.options.apiSecret)
+    this.options.logger?.debug(`InstantMerchant ${name} → no answer (${network.code ?? "error"}, attempt ${attempt})`)
+    return {
+      ok: false,
+      network,
+      error: errorFromNetworkFailure(network, { endpoint: name, idempotencyKey, mutating: endpoint.mutating, timeoutMs }),
     }
+  }
 
+  private answered(endpoint: Endpoint, name: string, idempotencyKey: string | undefined, response: TransportResponse, attempt: number): Attempt {
     const requestId = headerOf(response.rawHeaders, "x-request-id")
     const parsed = parseAnswer(response.body)
     this.options.logger?.debug(
