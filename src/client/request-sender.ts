@@ -103,8 +103,18 @@ export class RequestSender {
     const idempotencyKey = !endpoint.mutating ? undefined : options.idempotencyKey == null ? randomUUID() : checkIdempotencyKey(name, options.idempotencyKey)
     const call: Call = { endpoint, name, body, idempotencyKey, timeoutMs: options.timeoutMs ?? this.options.timeoutMs }
 
+    const headers = idempotencyKey ? ["Idempotency-Key", idempotencyKey] : NO_HEADERS
+
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(call, attempt)
+      // The answer is read here rather than in an async helper: one promise less per request.
+      let response: TransportResponse | undefined
+      let failure: unknown
+      try {
+        response = await this.http.post(endpoint.path, body, headers, call.timeoutMs)
+      } catch (e) {
+        failure = e
+      }
+      const outcome = response ? this.answerOf(call, response, attempt) : this.noAnswer(call, failure, attempt)
       if (outcome.ok) return withMeta<T>(outcome.answer, outcome.meta)
       const again =
         attempt <= this.options.maxRetries &&
@@ -129,16 +139,6 @@ export class RequestSender {
       }
       throw e
     }
-  }
-
-  private async attempt(call: Call, attempt: number): Promise<Attempt> {
-    let response: TransportResponse
-    try {
-      response = await this.http.post(call.endpoint.path, call.body, call.idempotencyKey ? ["Idempotency-Key", call.idempotencyKey] : NO_HEADERS, call.timeoutMs)
-    } catch (e) {
-      return this.noAnswer(call, e, attempt)
-    }
-    return this.answerOf(call, response, attempt)
   }
 
   private noAnswer({ endpoint, name, idempotencyKey, timeoutMs }: Call, e: unknown, attempt: number): Attempt {
