@@ -107,6 +107,11 @@ describe("the admin", () => {
     const badDate = await api.post(`/admin/instantmerchant/subscriptions/${subscription.id}/renew`, { expected_period_end: "next tuesday" })
     expect(badDate.status).toBe(400)
     expect(badDate.body.message).toContain("expected_period_end: must be an ISO 8601 date and time")
+    // Strings Date reads anyway ("1" is the year 2001, "2026-02-30" is March 2) are bad input too, not a 409 "renewed meanwhile".
+    for (const loose of ["1", "2026-02-30T00:00:00.000Z", subscription.current_period_end.slice(0, 10)]) {
+      const refused = await api.post(`/admin/instantmerchant/subscriptions/${subscription.id}/renew`, { expected_period_end: loose })
+      expect({ loose, status: refused.status, code: refused.body.code }).toEqual({ loose, status: 400, code: "invalid_data" })
+    }
     expect(await renewalCharges(subscription.gateway_subscription_id)).toHaveLength(1)
   })
 

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { SUBSCRIPTION_STATUSES } from "../modules/instantmerchant-subscriptions/models/instantmerchant-subscription"
+import { parseIsoDateTime } from "../../../rules/input/iso-date-time"
 
 /**
  * The routes' input, checked by Medusa's validateAndTransformQuery/Body
@@ -23,7 +24,7 @@ export const AdminRenewSubscription = z.object({
   /** The period end the admin saw; if it was renewed meanwhile, a 409 instead of a second renewal. */
   expected_period_end: z
     .string()
-    .refine((v) => !Number.isNaN(new Date(v).getTime()), "must be an ISO 8601 date and time")
+    .refine((v) => parseIsoDateTime(v) !== undefined, "must be an ISO 8601 date and time with a zone, such as 2026-12-02T10:00:00.000Z")
     .optional(),
 })
 

@@ -1,5 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/medusa"
-import { InputError } from "../../../../../../rules/input/input-error"
+import { isoDateTimeField } from "../../../../../../rules/input/iso-date-time"
 import { renewalView, subscriptionView } from "../../../../../views/subscription-view"
 import { bodyObject, pathParam } from "../../../../../../rules/input/input-fields"
 import { respond } from "../../../../../respond"
@@ -17,11 +17,7 @@ import { subscriptionsOf } from "../../../../../subscriptions-of"
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   await respond(req, res, "subscription renewal", async () => {
     const expected = bodyObject(req.body).expected_period_end
-    let expectedPeriodEnd: Date | undefined
-    if (expected !== undefined) {
-      expectedPeriodEnd = typeof expected === "string" ? new Date(expected) : new Date(NaN)
-      if (Number.isNaN(expectedPeriodEnd.getTime())) throw new InputError("expected_period_end", "must be an ISO 8601 date and time")
-    }
+    const expectedPeriodEnd = expected === undefined ? undefined : isoDateTimeField("expected_period_end", expected)
     const { subscription, renewal } = await subscriptionsOf(req).renew(pathParam(req.params, "id"), { trigger: "admin", expectedPeriodEnd })
     return { subscription: subscriptionView(subscription), renewal: renewal ? renewalView(renewal) : null }
   })
