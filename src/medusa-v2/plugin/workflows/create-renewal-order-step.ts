@@ -65,7 +65,7 @@ export const createRenewalOrderStep = createStep("instantmerchant-create-renewal
   try {
     if (!subscription.order_id) throw new RenewalOrderRefused("the subscription has no first order to copy")
     const orderId = await createRenewalOrder(container, subscription as any, { id: renewal.id, amount: renewal.amount, charge_id: renewal.charge_id })
-    // The renewal's order_id is also its link to the order (links/subscription-renewal-order.ts).
+    // Recorded on the renewal, as v1 does. Not a module link: the subscription–order link allows one order per subscription (Medusa refuses a second).
     await subscriptions.setRenewalOrder(renewal.id, orderId)
     return new StepResponse<RenewalOrderResult | null>({ order_id: orderId })
   } catch (e) {
