@@ -4,11 +4,10 @@ import type { EntityManager } from "typeorm"
 import type { Cradle } from "../config/cradle"
 import type { InstantMerchantSubscription } from "../models/instantmerchant-subscription"
 import { InstantMerchantSubscriptionRenewal } from "../models/instantmerchant-subscription-renewal"
+import { copyAddress, renewalOrderMismatch } from "./renewal-order-copy"
 import { SUBSCRIPTION_EVENTS } from "./subscription-events"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
-const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "city", "province", "postal_code", "country_code", "phone"] as const
 
 /**
  * For shops that ship goods each period (`subscription_renewal_orders`): a
@@ -47,12 +46,8 @@ export async function createRenewalOrder(
     for (const method of first.shipping_methods) await carts.addShippingMethod(cart.id, method.shipping_option_id, method.data ?? {})
 
     const priced = await carts.retrieveWithTotals(cart.id)
-    if (priced.total !== renewal.amount) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `The renewal charged ${renewal.amount} cents, but the first order's items now cost ${priced.total}: no renewal order was made`
-      )
-    }
+    const mismatch = renewalOrderMismatch(renewal.amount, priced.total ?? 0)
+    if (mismatch) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, mismatch)
     await carts.setPaymentSessions(cart.id)
     await carts.setPaymentSession(cart.id, providerId)
     const withSessions = await carts.retrieve(cart.id, { relations: ["payment_sessions"] })
@@ -77,11 +72,6 @@ export async function createRenewalOrder(
     await orders.capturePayment(order.id)
     return order.id as string
   })
-}
-
-function copyAddress(address: Record<string, unknown> | null | undefined): Record<string, unknown> | undefined {
-  if (!address) return undefined
-  return Object.fromEntries(ADDRESS_FIELDS.filter((f) => address[f] !== undefined && address[f] !== null).map((f) => [f, address[f]]))
 }
 
 /**

@@ -32,6 +32,8 @@ module.exports = defineConfig({
         base_url: env.IM_BASE_URL,
         // The suite moves time with the sandbox's clock; the renewal job's schedule is INSTANTMERCHANT_RENEWAL_SCHEDULE.
         use_sandbox_clock: env.IM_USE_SANDBOX_CLOCK === "true",
+        // On for the instance subscription-renewal-orders.e2e.test.ts starts (its own `medusa start` of the same store).
+        subscription_renewal_orders: env.IM_SUBSCRIPTION_RENEWAL_ORDERS === "true",
       },
     },
   ],

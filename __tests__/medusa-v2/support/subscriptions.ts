@@ -14,8 +14,9 @@ import { V2_ADMIN, v2 } from "./v2-env"
 export const DAY = 86_400
 
 /** A second `medusa start` on the suite's database, so that two instances (and their two renewal jobs) share the rows. */
-export async function startSecondInstance(): Promise<V2Store> {
+export async function startSecondInstance(plugin: { renewalOrders?: boolean } = {}): Promise<V2Store> {
   return startV2Store({
+    ...plugin,
     appDir: STORE_APP_DIR,
     databaseUrl: v2.databaseUrl,
     port: await freePort(),

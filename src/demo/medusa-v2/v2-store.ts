@@ -23,6 +23,8 @@ export interface V2StoreOptions {
   /** The gateway's (or the sandbox's) API root, and its keys. */
   gateway: { baseUrl: string; apiKey: string; apiSecret: string }
   capture?: boolean
+  /** The plugin's `subscription_renewal_orders` (off unless set). */
+  renewalOrders?: boolean
   /** Serve the admin dashboard at /app (in development mode, compiled by Vite as the browser asks for it). */
   admin?: boolean
   adminUser: { email: string; password: string }
@@ -67,6 +69,7 @@ function storeEnv(o: V2StoreOptions): NodeJS.ProcessEnv {
     IM_API_KEY: o.gateway.apiKey,
     IM_API_SECRET: o.gateway.apiSecret,
     IM_CAPTURE: o.capture ? "true" : "false",
+    IM_SUBSCRIPTION_RENEWAL_ORDERS: o.renewalOrders ? "true" : "false",
     MEDUSA_ADMIN_DISABLE: o.admin ? "false" : "true",
   }
 }

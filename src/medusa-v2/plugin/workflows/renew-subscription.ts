@@ -5,6 +5,7 @@ import type { RenewResult } from "../../../subscriptions/renewal-outcome"
 import type { EventSubject } from "../../../subscriptions/subscription-events"
 import { INSTANTMERCHANT_SUBSCRIPTIONS } from "../modules/instantmerchant-subscriptions"
 import type { InstantMerchantSubscriptionsService } from "../modules/instantmerchant-subscriptions/service"
+import { createRenewalOrderStep } from "./create-renewal-order-step"
 import { emitSubscriptionEventsStep } from "./emit-subscription-events-step"
 
 export interface RenewSubscriptionInput {
@@ -60,12 +61,14 @@ export const renewSubscriptionStep = createStep("instantmerchant-renew-subscript
 
 /**
  * Renews one subscription's current period (the job, for each due one, and
- * `POST /admin/instantmerchant/subscriptions/:id/renew`), then emits its
- * events. (v1's renewal orders, `subscription_renewal_orders`, are not on
- * 2.x yet: the module refuses the option at start-up.)
+ * `POST /admin/instantmerchant/subscriptions/:id/renew`), emits its
+ * events, then, with `subscription_renewal_orders`, makes the renewal's
+ * Medusa order (a step that does nothing otherwise, or when nothing was
+ * renewed, and never fails the renewal).
  */
 export const renewSubscriptionWorkflow = createWorkflow("instantmerchant-renew-subscription", (input: RenewSubscriptionInput) => {
   const renewed = renewSubscriptionStep(input)
   emitSubscriptionEventsStep(transform({ renewed }, ({ renewed }) => renewed.events))
+  createRenewalOrderStep(transform({ input, renewed }, ({ input, renewed }) => ({ subscription_id: input.id, result: renewed.result, renewal_id: renewed.renewal_id })))
   return new WorkflowResponse(renewed)
 })

@@ -16,5 +16,6 @@ export const config: SubscriberConfig = {
     "instantmerchant.subscription.renewal_failed",
     "instantmerchant.subscription.canceled",
     "instantmerchant.subscription.expired",
+    "instantmerchant.subscription.renewal_order_failed",
   ],
 }

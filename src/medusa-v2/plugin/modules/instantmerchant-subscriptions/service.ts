@@ -55,9 +55,6 @@ export class InstantMerchantSubscriptionsService extends MedusaService({
     super(...(arguments as unknown as [Record<string, unknown>]))
     this.baseRepository_ = container.baseRepository as InstantMerchantSubscriptionsService["baseRepository_"]
     this.options = resolvePluginOptions(withoutMedusaKeys(options))
-    if (this.options.subscription_renewal_orders) {
-      throw new Error("medusa-payment-instantmerchant: subscription_renewal_orders is not supported on Medusa 2.x yet (renewals are charged and recorded, without an order): remove the option")
-    }
     this.client = gatewayClientFor(this.options)
     this.clock = new SubscriptionClock(this.options)
   }
