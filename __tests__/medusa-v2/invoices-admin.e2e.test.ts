@@ -54,6 +54,10 @@ describe("invoice records of checkout on Medusa 2.x", () => {
       expect(listed.body.invoices).toHaveLength(1)
       return listed.body.invoices[0]
     })
+    // The README's read-only links: the record with its order and customer through query.graph.
+    const probe = await api.post("/admin/graph-probe", { entity: "instantmerchant_invoice", fields: ["id", "order.id", "customer.id"], filters: { id: recorded.id } })
+    expect(probe.status).toBe(200)
+    expect(probe.body.data).toEqual([expect.objectContaining({ id: recorded.id, order: expect.objectContaining({ id: order.id }), customer: expect.objectContaining({ id: customerId }) })])
     expect(recorded).toMatchObject({
       id: expect.stringMatching(/^iminv_/),
       invoice_num,

@@ -36,6 +36,13 @@ describe("buying a subscription on Medusa 2.x", () => {
     await eventually(async () => expect(eventsOf(subscription.id)).toEqual([["instantmerchant.subscription.created", { id: subscription.id, status: "active", customer_id: customerId }]]))
   })
 
+  it("is linked to its customer and order: the README's query.graph from the customer's side answers it", async () => {
+    const { subscription, customerId, order, admin } = await subscribe()
+    const probe = await adminCall(admin, "POST", "/admin/graph-probe", { entity: "customer", fields: ["id", "instantmerchant_subscriptions.*"], filters: { id: customerId } })
+    expect(probe.status).toBe(200)
+    expect(probe.body.data[0].instantmerchant_subscriptions).toEqual([expect.objectContaining({ id: subscription.id, order_id: order.id })])
+  })
+
   it("a storefront's own `interval` on a one-time cart is replaced by the cart's truth: the charge does not recur", async () => {
     const email = `one-time-${Date.now()}@example.com`
     const sdk = sdkClient()

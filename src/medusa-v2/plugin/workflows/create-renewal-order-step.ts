@@ -58,10 +58,10 @@ class RenewalOrderRefused extends Error {}
 export const createRenewalOrderStep = createStep("instantmerchant-create-renewal-order", async (input: RenewalOrderInput, { container }) => {
   const subscriptions = container.resolve<InstantMerchantSubscriptionsService>(INSTANTMERCHANT_SUBSCRIPTIONS)
   if (!subscriptions.options.subscription_renewal_orders || input.result !== "renewed" || !input.renewal_id) return new StepResponse<RenewalOrderResult | null>(null)
-  const [renewal] = await subscriptions.listInstantMerchantSubscriptionRenewals({ id: input.renewal_id })
+  const [renewal] = await subscriptions.listInstantmerchantSubscriptionRenewals({ id: input.renewal_id })
   if (!renewal || renewal.status !== "succeeded") return new StepResponse<RenewalOrderResult | null>(null)
   if (renewal.order_id) return new StepResponse<RenewalOrderResult | null>({ order_id: renewal.order_id })
-  const subscription = await subscriptions.retrieveInstantMerchantSubscription(input.subscription_id)
+  const subscription = await subscriptions.retrieveInstantmerchantSubscription(input.subscription_id)
   try {
     if (!subscription.order_id) throw new RenewalOrderRefused("the subscription has no first order to copy")
     const orderId = await createRenewalOrder(container, subscription as any, { id: renewal.id, amount: renewal.amount, charge_id: renewal.charge_id })

@@ -66,7 +66,7 @@ export const createSubscriptionRecordsStep = createStep(
   },
   async (ids: string[] | undefined, { container }) => {
     if (!ids?.length) return
-    await container.resolve<InstantMerchantSubscriptionsService>(INSTANTMERCHANT_SUBSCRIPTIONS).deleteInstantMerchantSubscriptions(ids)
+    await container.resolve<InstantMerchantSubscriptionsService>(INSTANTMERCHANT_SUBSCRIPTIONS).deleteInstantmerchantSubscriptions(ids)
   }
 )
 

@@ -31,7 +31,8 @@ import { InvoiceRows, invoiceRowsOf } from "./invoice-rows"
  * record is written after it answers; a refusal rolls back (see
  * invoices/invoice-operations.ts, shared with the v1 plugin).
  */
-export default class InstantMerchantInvoicesService extends MedusaService({ InstantMerchantInvoice }) {
+// The key names the generated methods: the model name in PascalCase, the spelling query.graph calls (listInstantmerchantInvoices).
+export default class InstantMerchantInvoicesService extends MedusaService({ InstantmerchantInvoice: InstantMerchantInvoice }) {
   private readonly rawOptions: unknown
   private options_?: ResolvedV2Options
   private client_?: InstantMerchantClient

@@ -42,8 +42,11 @@ export type SubscriptionInput = Omit<SubscriptionRow, "id" | "created_at" | "upd
  * v1 (src/subscriptions/renew-period.ts, renewal-failure.ts).
  */
 export class InstantMerchantSubscriptionsService extends MedusaService({
-  InstantMerchantSubscription,
-  InstantMerchantSubscriptionRenewal,
+  // The keys name the generated methods, and must be the models' names in PascalCase
+  // (instantmerchant_subscription -> InstantmerchantSubscription): query.graph and module
+  // links call list<Key>s by that spelling, and a key cased otherwise is "not a method".
+  InstantmerchantSubscription: InstantMerchantSubscription,
+  InstantmerchantSubscriptionRenewal: InstantMerchantSubscriptionRenewal,
 }) {
   protected readonly baseRepository_: { transaction<T>(task: (m: SqlEntityManager) => Promise<T>): Promise<T> }
   readonly options: ResolvedPluginOptions
@@ -83,7 +86,7 @@ export class InstantMerchantSubscriptionsService extends MedusaService({
 
   /** One subscription with its renewals; with `customerId`, another customer's is "not found". */
   async retrieveWithRenewals(id: string, scope: { customerId?: string } = {}) {
-    const [found] = await this.listInstantMerchantSubscriptions({ id }, { relations: ["renewals"] })
+    const [found] = await this.listInstantmerchantSubscriptions({ id }, { relations: ["renewals"] })
     if (!found || (scope.customerId !== undefined && found.customer_id !== scope.customerId)) throw notFound(id)
     return found
   }

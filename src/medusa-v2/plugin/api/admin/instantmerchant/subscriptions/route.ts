@@ -8,7 +8,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminSubscrip
   await respond(req, res, "subscription list", async () => {
     const { status, customer_id, offset, limit } = req.validatedQuery as AdminSubscriptionListQuery
     const filters = { ...(status ? { status } : {}), ...(customer_id ? { customer_id } : {}) }
-    const [rows, count] = await subscriptionsOf(req).listAndCountInstantMerchantSubscriptions(filters, { skip: offset, take: limit, order: { created_at: "DESC" } })
+    const [rows, count] = await subscriptionsOf(req).listAndCountInstantmerchantSubscriptions(filters, { skip: offset, take: limit, order: { created_at: "DESC" } })
     return { subscriptions: rows.map(viewOf), count, offset, limit }
   })
 }

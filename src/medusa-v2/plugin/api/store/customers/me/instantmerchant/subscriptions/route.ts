@@ -8,7 +8,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, StoreSubscrip
   await respond(req, res, "subscription list", async () => {
     const { status, offset, limit } = req.validatedQuery as StoreSubscriptionListQuery
     const filters = { customer_id: customerIdOf(req), ...(status ? { status } : {}) }
-    const [rows, count] = await subscriptionsOf(req).listAndCountInstantMerchantSubscriptions(filters, { skip: offset, take: limit, order: { created_at: "DESC" } })
+    const [rows, count] = await subscriptionsOf(req).listAndCountInstantmerchantSubscriptions(filters, { skip: offset, take: limit, order: { created_at: "DESC" } })
     return { subscriptions: rows.map(viewOf), count, offset, limit }
   })
 }
