@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { SavedCard } from "../../../customers/saved-card"
+import { CARD_PROVIDER } from "./provider-ids"
 
-const CARD_PROVIDER = "pp_instantmerchant_instantmerchant"
 
 /**
  * A customer's saved cards (last 4 and expiry only), v1's answer. On 2.x they

@@ -5,9 +5,7 @@ import { InputError } from "../../../rules/input/input-error"
 import { intervalOfCart } from "../../../rules/subscription/cart-interval"
 import { answerError } from "./respond"
 import { subscriptionsOf } from "./subscriptions-of"
-
-const CARD_PROVIDER = "pp_instantmerchant_instantmerchant"
-const INVOICE_PROVIDER = "pp_instantmerchant-invoice_instantmerchant"
+import { CARD_PROVIDER, INVOICE_PROVIDER } from "./provider-ids"
 
 type Line = { title?: string | null; variant?: { metadata?: Record<string, unknown> | null } | null; product?: { metadata?: Record<string, unknown> | null } | null }
 

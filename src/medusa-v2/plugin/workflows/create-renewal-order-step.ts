@@ -12,6 +12,7 @@ import { copyAddress, renewalOrderMismatch } from "../../../subscriptions/renewa
 import { SUBSCRIPTION_EVENTS } from "../../../subscriptions/subscription-events"
 import { INSTANTMERCHANT_SUBSCRIPTIONS } from "../modules/instantmerchant-subscriptions"
 import type { InstantMerchantSubscriptionsService } from "../modules/instantmerchant-subscriptions/service"
+import { CARD_PROVIDER } from "../http/provider-ids"
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -144,7 +145,7 @@ async function firstOrder(container: Container, orderId: string): Promise<any> {
     filters: { id: orderId },
   })
   if (!order) throw new RenewalOrderRefused(`the subscription's first order ${orderId} was not found`)
-  const provider_id = order.payment_collections?.flatMap((c: any) => c?.payments ?? []).find((p: any) => p?.provider_id)?.provider_id ?? "pp_instantmerchant_instantmerchant"
+  const provider_id = order.payment_collections?.flatMap((c: any) => c?.payments ?? []).find((p: any) => p?.provider_id)?.provider_id ?? CARD_PROVIDER
   return { ...order, provider_id, lines: linesOf(order.items ?? []) }
 }
 
