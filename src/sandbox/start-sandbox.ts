@@ -8,7 +8,7 @@ import { DataStore } from "./store/data-store"
 import { Environments } from "./environments"
 import { Faults } from "./faults/faults"
 import { API_PREFIX } from "./endpoints/routes"
-import { sendJson } from "./http/http-io"
+import { sendInternalError } from "./http/http-io"
 import { RequestLog } from "./http/request-log"
 import { createSandboxControls, type SandboxControls } from "./controls/controls"
 import { resolveSandboxOptions, type SandboxOptions } from "./sandbox-options"
@@ -40,17 +40,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const controlRoutes = createControlRoutes(controls)
   let ownPort = 0
 
-  const route = async (req: IncomingMessage, res: ServerResponse) => {
+  // Synchronous up to the body: an API request makes no promise of its own (see ApiPipeline.handle).
+  const route = (req: IncomingMessage, res: ServerResponse): void => {
     const path = pathOf(req.url ?? "/")
     const isControl = path === CONTROLS_PREFIX || path.startsWith(`${CONTROLS_PREFIX}/`)
-    if (isControl && resolved.controls) return handleControlRequest(controlRoutes, req, res, new URL(req.url ?? "/", "http://sandbox.invalid"), ownPort)
-    return api.handle(req, res, path)
+    if (!isControl || !resolved.controls) return api.handle(req, res, path)
+    handleControlRequest(controlRoutes, req, res, new URL(req.url ?? "/", "http://sandbox.invalid"), ownPort).catch((error: unknown) => sendInternalError(res, error))
   }
   const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error)
-      sendJson(res, 500, [{ status: false, message: `sandbox internal error: ${message}`, code: "api_error" }])
-    })
+    try {
+      route(req, res)
+    } catch (error) {
+      sendInternalError(res, error)
+    }
   })
   const sockets = trackSockets(server)
   await listen(server, resolved.port, resolved.host)

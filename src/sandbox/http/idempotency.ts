@@ -33,17 +33,21 @@ export type IdempotencyVerdict =
  * Each answer is packed into one string (see {@link pack}), and held off the
  * heap in an {@link AnswerArena}.
  */
+/** The verdicts that carry nothing, made once: one is answered per keyed request. */
+const NEW: IdempotencyVerdict = Object.freeze({ kind: "new" })
+const REUSE: IdempotencyVerdict = Object.freeze({ kind: "reuse" })
+
 export class IdempotencyStore {
   private readonly answers = new AnswerArena()
 
   check(key: string, fingerprint: string, now: number): IdempotencyVerdict {
     this.forgetExpired(now)
     const entry = this.answers.entryOf(key)
-    if (entry < 0) return { kind: "new" }
+    if (entry < 0) return NEW
     const createdAt = this.answers.createdAtOf(entry)
-    if (isExpired(createdAt, now)) return { kind: "new" }
+    if (isExpired(createdAt, now)) return NEW
     const packed = this.answers.answerOf(entry)
-    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed, createdAt) } : { kind: "reuse" }
+    return packed.startsWith(fingerprint) ? { kind: "replay", answer: unpack(packed, createdAt) } : REUSE
   }
 
   /** Completed answers only (4xx included); injected faults never reach here. */
