@@ -4,7 +4,7 @@ import { existsSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { closedLoop, form, keepAliveAgent } from "./gateway-requests"
-import { cpuPerCycle, cpuTarget, WORKERS, type CpuTarget } from "./sandbox-bench"
+import { cpuPerCycle, cpuTarget, WARM_UP_CYCLES, WORKERS, type CpuTarget } from "./sandbox-bench"
 import { startBenchServer, type ServerProcess } from "./server-process"
 import { median, round } from "./stats"
 import { Agent, request } from "node:http"
@@ -27,7 +27,7 @@ export async function peerBench(sandboxDist: string | undefined, rounds: number,
   const peer = await startBenchServer("peer", prefix)
   try {
     const targets = [cpuTarget("sandbox", sandbox), stripeTarget(peer)]
-    for (const t of targets) await closedLoop(300, WORKERS, () => t.cycle(counter.next++))
+    for (const t of targets) await closedLoop(WARM_UP_CYCLES, WORKERS, () => t.cycle(counter.next++))
     const perRound = await cpuPerCycle(targets, rounds, cycles, counter)
     const sandboxCpu = median(perRound.sandbox)
     const peerCpu = median(perRound.peer)

@@ -20,7 +20,7 @@ import { clientOverhead } from "./client-bench"
 import { closedLoop } from "./gateway-requests"
 import { peerBench } from "./peer-bench"
 import { renewalsBench } from "./renewals-bench"
-import { checkHeldState, cpuPerCycle, cpuTarget, holdCharges, WORKERS, type HeldState } from "./sandbox-bench"
+import { checkHeldState, cpuPerCycle, cpuTarget, holdCharges, WARM_UP_CYCLES, WORKERS, type HeldState } from "./sandbox-bench"
 import { startBenchServer } from "./server-process"
 import { median, round } from "./stats"
 
@@ -121,7 +121,7 @@ async function sandboxAndClient(args: Args, results: Record<string, unknown>): P
   try {
     const targets = [cpuTarget("sandbox", sandbox), cpuTarget("floor", floor)]
     progress("warming up")
-    for (const t of targets) await closedLoop(300, WORKERS, () => t.cycle(counter.next++))
+    for (const t of targets) await closedLoop(WARM_UP_CYCLES, WORKERS, () => t.cycle(counter.next++))
 
     let sandboxCpu = NaN
     if (args.parts.has("sandbox")) {

@@ -5,6 +5,16 @@ import { startBenchServer, type ServerProcess } from "./server-process"
 
 export const WORKERS = 16
 
+/**
+ * Money cycles each server gets before anything is timed. The CPU a process
+ * spends includes V8's compiler threads: with 300, the first timed rounds
+ * of the sandbox (which has far more code to compile than the floor) cost
+ * two to three times the later ones (405 and 167 µs a cycle, then 113 to
+ * 136), and the median took some of that start-up in. What is measured is
+ * the cost of a request in a running server.
+ */
+export const WARM_UP_CYCLES = 3000
+
 export interface CpuTarget {
   name: string
   /** One money cycle against this server. */

@@ -55,6 +55,32 @@ describe("compact tables", () => {
   })
 })
 
+describe("a view's writes in a request", () => {
+  it("are put back by a rollback, touched or not, written once or twice, odd values included", () => {
+    const { slot, rows } = table()
+    const row = rows.add({ row_id: rows.nextId(), amount: 2 ** 40, state: "open", note: "kept", owner: "own_0123456789abcd" })
+    const journal = (slot.current = new Journal())
+    row.amount = 5
+    row.amount = 6
+    row.state = "closed"
+    row.note = null
+    row.owner = "someone else"
+    expect(rows.get(row.row_id)).toMatchObject({ amount: 6, state: "closed", note: null, owner: "someone else" })
+    journal.rollback()
+    slot.current = null
+    expect(rows.get(row.row_id)?.toJSON()).toEqual({ row_id: row.row_id, amount: 2 ** 40, state: "open", note: "kept", owner: "own_0123456789abcd" })
+  })
+
+  it("outside a request are not journaled", () => {
+    const { slot, rows } = table()
+    const row = rows.add({ row_id: rows.nextId(), amount: 1, state: "open", note: null, owner: null })
+    row.amount = 2
+    slot.current = new Journal()
+    slot.current.rollback()
+    expect(rows.get(row.row_id)?.amount).toBe(2)
+  })
+})
+
 describe("the idempotency answers", () => {
   const fingerprint = "f".repeat(32)
   const answer = (body: unknown, createdAt: number, status = 200) => ({ fingerprint, status, bodyJson: JSON.stringify(body), code: null, created_at: createdAt })

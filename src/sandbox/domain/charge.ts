@@ -1,5 +1,5 @@
 import { invalidParam, SandboxError, stateConflict, unknownResource } from "../sandbox-error"
-import { newId, type CardRecord, type ChargeRecord, type EnvironmentState, type PaymentMode, type RefundRecord } from "../store/state"
+import { type CardRecord, type ChargeRecord, type EnvironmentState, type PaymentMode, type RefundRecord } from "../store/state"
 
 /** Reference: "Uncaptured charges expire in **7 days**." */
 export const AUTHORIZATION_LIFETIME_SECONDS = 7 * 24 * 60 * 60
@@ -103,9 +103,7 @@ function releaseAuthorization(env: EnvironmentState, charge: ChargeRecord, amoun
 }
 
 function recordRefund(env: EnvironmentState, charge: ChargeRecord, amount: number, reason: RefundRecord["reason"], now: number): RefundRecord {
-  const refund: RefundRecord = { refund_id: newId("ref"), charge_id: charge.charge_id, amount, reason, created_at: now }
-  env.refunds.add(refund)
-  return refund
+  return env.refunds.add({ refund_id: env.refunds.nextId(), charge_id: charge.charge_id, amount, reason, created_at: now })
 }
 
 function authorizationExpired(charge: ChargeRecord): SandboxError {

@@ -27,6 +27,9 @@ export class AnswerArena {
   private first = 0
   private live = 0
   private removed = 0
+  /** The last key hashed, and its hash: a keyed request looks its key up, then stores it. */
+  private hashedKey = ""
+  private hashedKeyHash = hashOf("")
   /** Entry number + 1 per slot; 0 empty, -1 a removed entry. */
   private slots = new Int32Array(1024)
 
@@ -42,7 +45,7 @@ export class AnswerArena {
 
   /** The entry holding `key`, or -1. */
   entryOf(key: string): number {
-    return this.find(key, hashOf(key))
+    return this.find(key, this.hashOf(key))
   }
 
   createdAtOf(entry: number): number {
@@ -57,7 +60,7 @@ export class AnswerArena {
 
   /** Stores `answer` under `key`, at the end (a key stored before moves there). */
   set(key: string, answer: string, createdAt: number): void {
-    const hash = hashOf(key)
+    const hash = this.hashOf(key)
     const known = this.find(key, hash)
     if (known >= 0) this.remove(known, hash)
     if (this.entries === this.capacity) this.growEntries()
@@ -88,6 +91,14 @@ export class AnswerArena {
       if (this.flags.get(entry) & GONE) continue
       yield { key: this.keyOf(entry), answer: this.answerOf(entry), createdAt: this.createdAt.get(entry) }
     }
+  }
+
+  private hashOf(key: string): number {
+    if (key !== this.hashedKey) {
+      this.hashedKey = key
+      this.hashedKeyHash = hashOf(key)
+    }
+    return this.hashedKeyHash
   }
 
   private find(key: string, hash: number): number {

@@ -11,6 +11,7 @@ import { onBody, sendAnswer, sendInternalError, sendText } from "./http-io"
 import { requestFingerprint } from "./idempotency"
 import { parseBody, type Params } from "./parse-body"
 import { readHead, type RequestHead } from "./request-head"
+import { successJson } from "./success-json"
 import type { RequestLog, RequestLogEntry } from "./request-log"
 import { SandboxError } from "../sandbox-error"
 import { newId, type EnvironmentName } from "../store/state"
@@ -170,7 +171,7 @@ export class ApiPipeline {
     const now = this.parts.clock.now()
     try {
       const result = this.parts.store.transaction(envName, (env) => endpoint({ env, fields: new Fields(params), now }))
-      const bodyJson = JSON.stringify([{ status: true, message: result.message, ...(result.data ?? {}) }])
+      const bodyJson = successJson(result)
       return { status: 200, bodyJson, headers: NO_HEADERS, code: null, env: envName, replayed: false }
     } catch (error) {
       return errorAnswer(asSandboxError(error), envName)

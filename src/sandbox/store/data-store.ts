@@ -9,6 +9,8 @@ import { EnvironmentState, type EnvironmentName } from "./state"
  */
 export class DataStore {
   private data: SandboxData
+  /** One journal, reused: requests run one at a time (endpoints are synchronous). */
+  private readonly journal = new Journal()
 
   constructor(
     private readonly clock: Clock,
@@ -30,17 +32,19 @@ export class DataStore {
    */
   transaction<T>(name: EnvironmentName, change: (env: EnvironmentState) => T): T {
     const env = this.data.environments[name]
-    const journal = new Journal()
-    const counters = { customer: env.next_customer_id, invoice: env.next_invoice_num }
+    const journal = this.journal
+    const customerCounter = env.next_customer_id
+    const invoiceCounter = env.next_invoice_num
     env.journal.current = journal
     try {
       return change(env)
     } catch (error) {
       journal.rollback()
-      env.next_customer_id = counters.customer
-      env.next_invoice_num = counters.invoice
+      env.next_customer_id = customerCounter
+      env.next_invoice_num = invoiceCounter
       throw error
     } finally {
+      journal.clear()
       env.journal.current = null
     }
   }

@@ -19,13 +19,10 @@ export class Journal {
 
   /** Records `record` as it is now, once per request; call before changing it in place. */
   touch<T extends object>(record: T): T {
+    // A view of a compact table's row journals each write itself (see record-table.ts).
+    if ((record as Partial<SelfJournaling>)[JOURNALS_ITS_WRITES] === true) return record
     if (this.saved.includes(record)) return record
     this.saved.push(record)
-    const own = (record as Partial<Undoable>)[UNDO_SNAPSHOT]
-    if (typeof own === "function") {
-      this.undos.push(own.call(record))
-      return record
-    }
     const before = snapshot(record)
     this.undos.push(() => restore(record, before))
     return record
@@ -34,15 +31,24 @@ export class Journal {
   /** Newest first, so that later changes are undone before the ones they built on. */
   rollback(): void {
     for (let i = this.undos.length - 1; i >= 0; i--) this.undos[i]()
+    this.clear()
+  }
+
+  /** Forgets the request's undos (it succeeded), so the journal can serve the next one. */
+  clear(): void {
     this.undos.length = 0
     this.saved.length = 0
   }
 }
 
-/** A record that snapshots itself (a view of a compact table's row): answers how to put it back. */
-export const UNDO_SNAPSHOT = Symbol("undo snapshot")
-export interface Undoable {
-  [UNDO_SNAPSHOT](): () => void
+/**
+ * Marks a record whose setters journal the value they replace (a view of a
+ * compact table's row): touch has nothing to snapshot, and a request pays
+ * only for the fields it writes.
+ */
+export const JOURNALS_ITS_WRITES = Symbol("journals its writes")
+export interface SelfJournaling {
+  [JOURNALS_ITS_WRITES]: true
 }
 
 /** Where the environment's tables find the request's journal; empty outside a request. */

@@ -1,6 +1,6 @@
 import { mixRow, newRowId, parsed, parseId } from "./compact-id"
 import { CodeColumn, IdColumn, IntColumn, TextColumn, type Column } from "./columns"
-import { UNDO_SNAPSHOT, type JournalSlot } from "./journal"
+import { JOURNALS_ITS_WRITES, type JournalSlot } from "./journal"
 
 /** How a compact table holds one field. */
 export type ColumnKind = "int" | "code" | "text" | { id: string }
@@ -40,7 +40,7 @@ export class RecordTable<R extends object> {
     const primary = this.columns[0]
     if (!(primary instanceof IdColumn) || primary.prefix !== prefix) throw new Error("a compact table's first field is its id")
     this.primary = primary
-    this.View = viewClass<R>(this, this.names, this.columns)
+    this.View = viewClass<R>(this, this.names, this.columns, journal)
   }
 
   get size(): number {
@@ -99,15 +99,6 @@ export class RecordTable<R extends object> {
     }
     const extra = this.extras.get(row)
     return (extra ? { ...record, ...extra } : record) as R
-  }
-
-  /** The row's values, to put back with {@link restore}. */
-  snapshot(row: number): unknown[] {
-    return this.columns.map((column) => column.get(row))
-  }
-
-  restore(row: number, values: unknown[]): void {
-    for (let i = 0; i < this.columns.length; i++) this.columns[i].set(row, values[i])
   }
 
   viewOf(row: number): R {
@@ -185,19 +176,21 @@ function columnFor(kind: ColumnKind): Column {
   return new IdColumn(kind.id)
 }
 
-/** A class whose instances are views of one row: a getter and a setter per field, on the prototype. */
-function viewClass<R extends object>(table: RecordTable<R>, names: string[], columns: Column[]): new (row: number) => R {
+/**
+ * A class whose instances are views of one row: a getter and a setter per
+ * field, on the prototype. A setter inside a request journals the value it
+ * replaces, so a failed request puts back exactly the fields it wrote (touch
+ * skips views: snapshotting every field of a row, ids formatted as strings,
+ * cost more than the writes themselves).
+ */
+function viewClass<R extends object>(table: RecordTable<R>, names: string[], columns: Column[], journal: JournalSlot): new (row: number) => R {
   class View {
     constructor(readonly row: number) {}
     toJSON(): R {
       return table.read(this.row)
     }
-    [UNDO_SNAPSHOT](): () => void {
-      const row = this.row
-      const before = table.snapshot(row)
-      return () => table.restore(row, before)
-    }
   }
+  Object.defineProperty(View.prototype, JOURNALS_ITS_WRITES, { value: true })
   names.forEach((name, i) => {
     const column = columns[i]
     Object.defineProperty(View.prototype, name, {
@@ -206,7 +199,12 @@ function viewClass<R extends object>(table: RecordTable<R>, names: string[], col
         return column.get(this.row)
       },
       set(this: View, value: unknown) {
-        column.set(this.row, value)
+        const row = this.row
+        if (journal.current !== null) {
+          const before = column.get(row)
+          journal.current.onUndo(() => column.set(row, before))
+        }
+        column.set(row, value)
       },
     })
   })

@@ -47,6 +47,15 @@ const CHARGE_COLUMNS: ReadonlyArray<readonly [keyof ChargeRecord, ColumnKind]> =
   ["authorization_expires_at", "int"],
 ]
 
+/** Every money cycle adds a refund: a compact table, as charges (ids encode their row; no Map of id strings). */
+const REFUND_COLUMNS: ReadonlyArray<readonly [keyof RefundRecord, ColumnKind]> = [
+  ["refund_id", { id: "ref" }],
+  ["charge_id", { id: "cha" }],
+  ["amount", "int"],
+  ["reason", "code"],
+  ["created_at", "int"],
+]
+
 /**
  * One environment's data in memory: tables by id (and by the few fields
  * requests look records up by), counters, and the idempotency answers.
@@ -59,7 +68,7 @@ export class EnvironmentState {
   readonly cards = new RecordTable<CardRecord>("card", CARD_COLUMNS, this.journal)
   readonly cardsOfCustomer = this.cards.index<number | null>("customer_id")
   readonly charges = new RecordTable<ChargeRecord>("cha", CHARGE_COLUMNS, this.journal)
-  readonly refunds = new Table<string, RefundRecord>((r) => r.refund_id, this.journal)
+  readonly refunds = new RecordTable<RefundRecord>("ref", REFUND_COLUMNS, this.journal)
   readonly subscriptions = new Table<string, SubscriptionRecord>((s) => s.subscription_id, this.journal)
   readonly invoices = new Table<number, InvoiceRecord>((i) => i.invoice_num, this.journal)
   readonly outbox = new Table<string, OutboxEmail>((e) => e.email_id, this.journal)
