@@ -9,7 +9,7 @@ import { paymentStatusOf } from "../rules/session/payment-status"
 import { InstantMerchantSessionData, refundableAmount, toSessionData } from "../rules/session/session-data"
 import { processorError } from "./build-error"
 import { CardSessions, ChargeOutcome, ChargeRequest } from "./card-sessions"
-import type { PaymentCart } from "./checkout-lookup"
+import type { CheckoutSession, PaymentCart } from "./checkout-lookup"
 
 export type { ChargeOutcome, ChargeRequest, InstantMerchantDependencies } from "./card-sessions"
 
@@ -37,7 +37,7 @@ export abstract class InstantMerchantBase extends CardSessions {
       if (!data.card_id) throw new InputError("card", "no card was entered for this payment")
       const cartId = typeof context?.cart_id === "string" ? context.cart_id : undefined
       if (!cartId) throw new InputError("cart_id", "the authorization context names no cart")
-      const [cart, session] = await Promise.all([this.chargeCart(cartId), this.lookup.sessionOfCart(cartId, this.providerId)])
+      const { cart, session } = (await this.chargeParts(cartId)) ?? { cart: null, session: null }
       if (!cart || !session) throw new InputError("cart_id", `no ${this.providerId} payment session for cart ${cartId}`)
       // Charge what Medusa computed for the session, not what a storefront may have sent.
       const amount = assertChargeAmount(session.amount)
@@ -137,11 +137,12 @@ export abstract class InstantMerchantBase extends CardSessions {
   // ---- gateway calls a subclass may route elsewhere (the invoice provider) ----
 
   /**
-   * The cart a charge is made from. A card charge needs no totals (its
-   * amount is the session's), so it reads the cart without them.
+   * The session a charge is for and the cart it is made from. A card charge
+   * needs no totals (its amount is the session's), so it reads both in one
+   * query, the cart without them.
    */
-  protected chargeCart(cartId: string): Promise<PaymentCart | null> {
-    return this.lookup.paymentCart(cartId)
+  protected chargeParts(cartId: string): Promise<{ cart: PaymentCart | null; session: CheckoutSession } | null> {
+    return this.lookup.cartWithSession(cartId, this.providerId)
   }
 
   /** Charges the session's card. The card processor uses the direct charge endpoint. */

@@ -19,7 +19,7 @@ import { MedusaCheckoutLookup } from "./medusa-checkout-lookup"
 
 /** Everything a charge needs, gathered by authorizePayment. */
 export interface ChargeRequest {
-  /** Without totals, unless the processor's {@link InstantMerchantBase.chargeCart} reads them. */
+  /** Without totals, unless the processor's {@link InstantMerchantBase.chargeParts} reads them. */
   cart: PaymentCart
   session: CheckoutSession
   data: InstantMerchantSessionData

@@ -68,6 +68,8 @@ export interface CheckoutLookup extends GatewayCustomerLinks {
   /** A payment session and its cart (without totals), read together: card entry's one read. */
   sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null>
   sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null>
+  /** The cart's session of this provider and the cart (without totals), read together: a card charge's one read. */
+  cartWithSession(cartId: string, providerId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null>
   /** The cart with its totals (see {@link PaymentCart} for what that costs). */
   cart(cartId: string): Promise<CheckoutCart | null>
   /** The cart without totals: what card entry and a card charge read. */

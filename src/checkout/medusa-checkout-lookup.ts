@@ -17,6 +17,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     // find, not findOne: with a to-many join (the items) findOne takes two queries (ids first, then rows).
     const [session]: any[] = await this.container.paymentSessionRepository.find({
       where: { id: sessionId },
+      select: SESSION_WITH_CART_SELECT,
       relations: { cart: PAYMENT_CART_RELATIONS },
       order: { cart: { items: { created_at: "ASC" } } },
     })
@@ -27,6 +28,17 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     const repo = this.container.paymentSessionRepository
     const session = await repo.findOne({ where: { cart_id: cartId, provider_id: providerId } })
     return session ? toSession(session) : null
+  }
+
+  async cartWithSession(cartId: string, providerId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    // One query where a session and a cart read side by side took two connections and two round trips.
+    const [session]: any[] = await this.container.paymentSessionRepository.find({
+      where: { cart_id: cartId, provider_id: providerId },
+      select: SESSION_WITH_CART_SELECT,
+      relations: { cart: PAYMENT_CART_RELATIONS },
+      order: { cart: { items: { created_at: "ASC" } } },
+    })
+    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
   }
 
   async cart(cartId: string): Promise<CheckoutCart | null> {
@@ -74,7 +86,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   async paymentCart(cartId: string): Promise<PaymentCart | null> {
     // One query with joins, none of the totals retrieveWithTotals computes (about ten queries and a tax
     // calculation); find, not findOne, which takes two queries with a to-many join (ids first, then rows).
-    const [cart]: any[] = await this.container.cartRepository.find({ where: { id: cartId }, relations: PAYMENT_CART_RELATIONS, order: { items: { created_at: "ASC" } } })
+    const [cart]: any[] = await this.container.cartRepository.find({ where: { id: cartId }, select: PAYMENT_CART_SELECT, relations: PAYMENT_CART_RELATIONS, order: { items: { created_at: "ASC" } } })
     return cart ? toPaymentCart(cart) : null
   }
 
@@ -82,6 +94,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     // One query, no totals: the interval check runs on every payment-session update.
     const items: any[] = await this.container.lineItemRepository.find({
       where: { cart_id: cartId },
+      select: { id: true, title: true, created_at: true, variant: { id: true, metadata: true, product: { id: true, metadata: true } } },
       relations: { variant: { product: true } },
       order: { created_at: "ASC" },
     })
@@ -101,6 +114,24 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
 
 /** What a card payment reads of a cart: {@link PaymentCart}. */
 const PAYMENT_CART_RELATIONS = { billing_address: true, shipping_address: true, customer: true, items: { variant: { product: true } } } as const
+
+/**
+ * Only the columns a {@link PaymentCart} is made of (ids for TypeORM to put
+ * the rows together): the cart, its lines, their variants and products are
+ * wide rows, and a checkout reads them at card entry and again at
+ * authorization. The addresses are read whole (the gateway takes them).
+ */
+const PAYMENT_CART_SELECT = {
+  id: true,
+  email: true,
+  billing_address: true,
+  shipping_address: true,
+  customer: { id: true, email: true, has_account: true, metadata: true },
+  items: { id: true, title: true, created_at: true, variant: { id: true, metadata: true, product: { id: true, metadata: true } } },
+} as const
+
+/** A payment session's columns a {@link CheckoutSession} is made of, with its cart's. */
+const SESSION_WITH_CART_SELECT = { id: true, cart_id: true, provider_id: true, amount: true, data: true, cart: PAYMENT_CART_SELECT } as const
 
 function toPaymentCart(cart: any): PaymentCart {
   return {

@@ -3,7 +3,7 @@ import { InstantMerchantSessionData } from "../rules/session/session-data"
 import { ChargeOutcome, ChargeRequest, InstantMerchantBase, InstantMerchantDependencies } from "../checkout/card-processor"
 import { invoiceDelivery } from "../config/shared-options"
 import { dueDate } from "../rules/invoice/due-date"
-import type { CheckoutCart, PaymentCart } from "../checkout/checkout-lookup"
+import type { CheckoutCart, CheckoutSession, PaymentCart } from "../checkout/checkout-lookup"
 import { invoiceItemsFor } from "./invoice-items"
 import { invoiceStatusOf } from "./invoice-record"
 import { ContainerInvoiceRecords, InvoiceRecords } from "./invoice-records"
@@ -83,9 +83,10 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
     return request.interval ? { ...outcome, subscription_id: invoice.subscription_id, interval: request.interval, expiry_date: invoice.expiry_date } : outcome
   }
 
-  /** The cart with its totals: the invoice is itemized from them. */
-  protected override chargeCart(cartId: string): Promise<CheckoutCart | null> {
-    return this.lookup.cart(cartId)
+  /** The cart with its totals (the invoice is itemized from them), beside the session. */
+  protected override async chargeParts(cartId: string): Promise<{ cart: CheckoutCart | null; session: CheckoutSession } | null> {
+    const [cart, session] = await Promise.all([this.lookup.cart(cartId), this.lookup.sessionOfCart(cartId, this.providerId)])
+    return session ? { cart, session } : null
   }
 
   /** Invoice capture. Already captured still marks the record, then lets the base treat it as success. */
@@ -122,7 +123,7 @@ export abstract class InstantMerchantInvoiceBase extends InstantMerchantBase {
   }
 }
 
-/** The cart chargeCart read, which has its totals. */
+/** The cart chargeParts read, which has its totals. */
 function withTotals(cart: PaymentCart): CheckoutCart {
   if (typeof (cart as Partial<CheckoutCart>).total !== "number") throw new Error(`the invoice needs the totals of cart ${cart.id}`)
   return cart as CheckoutCart

@@ -1,4 +1,4 @@
-import { TransactionBaseService } from "@medusajs/medusa"
+import { Order, Payment, TransactionBaseService } from "@medusajs/medusa"
 import { MedusaError } from "@medusajs/utils"
 import { InstantMerchantClient, isRefusal } from "../client"
 import { gatewayCardFields, parseCardInput } from "../rules/card/card-input"
@@ -15,7 +15,7 @@ import { forEachBounded } from "../subscriptions/for-each-bounded"
 import { keysetPages } from "../subscriptions/keyset-pages"
 import { LockedOutcome, RenewalRunCounts, RenewOutcome } from "../subscriptions/renewal-outcome"
 import { alreadyRenewed, isDueForRenewal, renewalLogLine, renewLocked } from "../subscriptions/renewals"
-import { opensSubscription, subscriptionFromPayment } from "../subscriptions/subscription-from-order"
+import { opensSubscription, subscriptionFromPayment, type SubscriptionPayment } from "../subscriptions/subscription-from-order"
 import { SubscriptionClock } from "../subscriptions/subscription-clock"
 import { EventSubject, subject, SUBSCRIPTION_EVENTS } from "../subscriptions/subscription-events"
 import { BUSY_CODE, lockToChange, lockToRenew, notFoundOrBusy, updateRow } from "../subscriptions/subscription-lock"
@@ -88,11 +88,14 @@ export default class InstantMerchantSubscriptionService extends TransactionBaseS
    * is unique).
    */
   async recordFromOrder(orderId: string): Promise<InstantMerchantSubscription[]> {
-    const order = await this.cradle.orderService.retrieve(orderId, { relations: ["payments"] })
+    // Every order placed comes here: its payments first (one indexed read), the order only when one opens a subscription.
+    const payments = await this.activeManager_.getRepository(Payment).find({ where: { order_id: orderId } })
+    const opening = payments.filter((payment): payment is Payment & SubscriptionPayment => opensSubscription(payment))
+    if (opening.length === 0) return []
+    const order = await this.activeManager_.getRepository(Order).findOneOrFail({ where: { id: orderId }, select: { id: true, email: true, customer_id: true, cart_id: true } })
     const recorded: InstantMerchantSubscription[] = []
     const now = await this.now()
-    for (const payment of order.payments ?? []) {
-      if (!opensSubscription(payment)) continue
+    for (const payment of opening) {
       const repo = this.activeManager_.getRepository(InstantMerchantSubscription)
       const inserted = await repo
         .createQueryBuilder()

@@ -75,6 +75,11 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
     return [...this.sessions.values()].find((s) => s.cart_id === cartId && s.provider_id === providerId) ?? null
   }
 
+  async cartWithSession(cartId: string, providerId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    const session = await this.sessionOfCart(cartId, providerId)
+    return session ? { session, cart: await this.paymentCart(cartId) } : null
+  }
+
   async cart(cartId: string): Promise<CheckoutCart | null> {
     const cart = this.carts.get(cartId)
     if (!cart) return null

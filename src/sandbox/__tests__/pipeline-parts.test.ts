@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage } from "node:http"
 import { connect, type AddressInfo } from "node:net"
 import { BODY_TOKENS, compressBody, expandBody } from "../http/idempotency"
 import { readHead } from "../http/request-head"
+import type { EndpointAnswer } from "../endpoints/endpoint"
 import { successJson } from "../http/success-json"
 
 describe("successJson", () => {
-  it.each([
+  it.each<[string, EndpointAnswer]>([
     ["no data", { message: "ok" }],
     ["empty data", { message: "ok", data: {} }],
     ["only undefined fields", { message: "ok", data: { a: undefined } }],
