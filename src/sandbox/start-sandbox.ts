@@ -21,8 +21,10 @@ export interface Sandbox {
   apiBaseUrl: string
   /** Which environments have a key pair. */
   environments: EnvironmentName[]
-  /** Stops listening and destroys open sockets, hung ones included. */
+  /** Stops listening and destroys open sockets, hung ones included; writes the data file if a change is not in it yet. */
   close(): Promise<void>
+  /** Writes the data file now if a change is not in it yet (it is written behind the requests, at most every 100 ms). */
+  flush(): void
   controls: SandboxControls
 }
 
@@ -67,10 +69,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiBaseUrl: `${url}${API_PREFIX}`,
     environments: (Object.keys(resolved.pairs) as EnvironmentName[]),
     controls,
+    flush: () => store.flush(),
     close: () => {
       closing.abort()
       for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
+      return new Promise<void>((resolve) => server.close(() => resolve())).then(() => store.flush())
     },
   }
 }

@@ -40,13 +40,37 @@ describe("persistence with a data file", () => {
     }
   })
 
+  it("is written behind the requests: it catches up on its own while the sandbox runs, and close writes the last change", async () => {
+    const dataFile = join(folder, "sandbox.json")
+    const sandbox = await startSandbox({ port: 0, dataFile })
+    const customers = () => {
+      try {
+        return JSON.parse(readFileSync(dataFile, "utf8")).environments.test.customers.length
+      } catch {
+        return 0 // not written yet
+      }
+    }
+    try {
+      for (let i = 0; i < 20; i++) await createCustomer(sandbox)
+      // A condition, not a sleep: the write is due 100 ms after the first change, later on a loaded machine.
+      for (const deadline = Date.now() + 20_000; customers() < 20 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(customers()).toBe(20)
+      await createCustomer(sandbox)
+    } finally {
+      await sandbox.close()
+    }
+    expect(customers()).toBe(21)
+  })
+
   it("a declined request changes nothing in the file either", async () => {
     const dataFile = join(folder, "sandbox.json")
     const sandbox = await startSandbox({ port: 0, dataFile })
     try {
       await createCustomer(sandbox)
+      sandbox.flush()
       const before = readFileSync(dataFile, "utf8")
       expect((await post(sandbox, "charge", chargeParams({ card_number: TEST_CARDS.declined, create_customer: true }))).status).toBe(402)
+      sandbox.flush()
       const after = JSON.parse(readFileSync(dataFile, "utf8"))
       expect(after.environments.test.customers).toEqual(JSON.parse(before).environments.test.customers)
       expect(after.environments.test.next_customer_id).toBe(2)

@@ -1,7 +1,11 @@
+import { performance } from "node:perf_hooks"
 import type { Clock } from "../clock"
 import { Journal } from "./journal"
 import { emptySandboxData, loadSandboxData, saveSandboxData, type SandboxData } from "./persistence"
 import { EnvironmentState, type EnvironmentName } from "./state"
+
+/** The data file is written at most this often (see DataStore.save). */
+export const MIN_WRITE_DELAY_MS = 100
 
 /**
  * Owns the sandbox's data: both environments, the clock offset, and the
@@ -9,6 +13,9 @@ import { EnvironmentState, type EnvironmentName } from "./state"
  */
 export class DataStore {
   private data: SandboxData
+  private dirty = false
+  private writer: NodeJS.Timeout | null = null
+  private lastWriteMs = 0
   /** One journal, reused: requests run one at a time (endpoints are synchronous). */
   private readonly journal = new Journal()
 
@@ -17,8 +24,13 @@ export class DataStore {
     private readonly dataFile?: string,
   ) {
     const loaded = dataFile ? loadSandboxData(dataFile) : null
-    this.data = loaded ?? emptySandboxData()
+    this.data = loaded?.data ?? emptySandboxData()
     this.clock.offsetSeconds = this.data.clock_offset_seconds
+    // An older file with card data in it is rewritten now, not when the first request's write comes due.
+    if (loaded?.holdsCardData) {
+      this.dirty = true
+      this.flush()
+    }
   }
 
   environment(name: EnvironmentName): EnvironmentState {
@@ -54,11 +66,31 @@ export class DataStore {
     return { ...this.data, clock_offset_seconds: this.clock.offsetSeconds }
   }
 
-  /** Writes the data file (if any). Called after every change. */
+  /**
+   * Marks the data file (if any) for writing; called after every change.
+   * The file is written behind the requests, at most every
+   * {@link MIN_WRITE_DELAY_MS} and never more than a fifth of the time
+   * (each write waits four times as long as the last one took), and at once
+   * by {@link flush}, which close() calls. Writing it on every request cost
+   * each request the whole state as JSON: the sandbox slowed down as its
+   * charges piled up, which a CI sandbox that keeps its state does all day.
+   */
   save(): void {
     if (!this.dataFile) return
+    this.dirty = true
+    this.writer ??= setTimeout(() => this.flush(), Math.max(MIN_WRITE_DELAY_MS, 4 * this.lastWriteMs))
+  }
+
+  /** Writes the data file now if a change is not in it yet. */
+  flush(): void {
+    if (this.writer) clearTimeout(this.writer)
+    this.writer = null
+    if (!this.dataFile || !this.dirty) return
+    this.dirty = false
+    const started = performance.now()
     this.data.clock_offset_seconds = this.clock.offsetSeconds
     saveSandboxData(this.dataFile, this.data)
+    this.lastWriteMs = performance.now() - started
   }
 
   reset(): void {

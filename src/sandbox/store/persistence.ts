@@ -18,8 +18,18 @@ export function emptySandboxData(): SandboxData {
   return { version: 1, clock_offset_seconds: 0, environments: { test: new EnvironmentState(), live: new EnvironmentState() } }
 }
 
+/**
+ * Whether a parsed data file holds idempotency fingerprints as older
+ * versions wrote them: the request's parameters in clear (card numbers and
+ * CVCs included), which loading turns into digests. Such a file is written
+ * again as soon as it is loaded.
+ */
+export function holdsCardData(parsed: { environments?: Partial<Record<EnvironmentName, Partial<PersistedEnvironment>>> | null }): boolean {
+  return ENVIRONMENT_NAMES.some((name) => Object.values(parsed.environments?.[name]?.idempotency ?? {}).some((answer) => String(answer?.fingerprint).startsWith("POST ")))
+}
+
 /** The saved data, or null when the file does not exist yet. A corrupt file is an error, not a silent reset. */
-export function loadSandboxData(file: string): SandboxData | null {
+export function loadSandboxData(file: string): { data: SandboxData; holdsCardData: boolean } | null {
   if (!existsSync(file)) return null
   const parsed = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown; clock_offset_seconds?: unknown; environments?: Partial<Record<EnvironmentName, Partial<PersistedEnvironment>>> | null }
   if (parsed.version !== 1 || typeof parsed.environments !== "object" || parsed.environments === null) {
@@ -30,7 +40,7 @@ export function loadSandboxData(file: string): SandboxData | null {
   for (const name of ENVIRONMENT_NAMES) {
     data.environments[name] = EnvironmentState.fromJSON(parsed.environments[name] ?? {})
   }
-  return data
+  return { data, holdsCardData: holdsCardData(parsed) }
 }
 
 /**
