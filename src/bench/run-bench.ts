@@ -11,7 +11,7 @@
  *   npm run bench -- --sandbox DIST    measure another build of the sandbox (a "before" run)
  *   npm run bench -- --only client,renewals   some parts only (sandbox, client, checkout, renewals, peer)
  *   npm run bench -- --renewals 1000,10000    the renewal batch sizes
- *   npm run bench -- --rounds 5 --cycles 1000 --charges 100000
+ *   npm run bench -- --rounds 5 --cycles 2000 --charges 100000
  */
 import { cpus } from "node:os"
 import { withBenchStack } from "./bench-stack"
@@ -38,7 +38,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, parts: new Set<Part>(["sandbox", "client", "checkout", "renewals"]), rounds: 5, cycles: 1000, charges: 100_000, renewals: [1000, 10_000] }
+  const args: Args = { json: false, parts: new Set<Part>(["sandbox", "client", "checkout", "renewals"]), rounds: 5, cycles: 2000, charges: 100_000, renewals: [1000, 10_000] }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     const value = () => {

@@ -2,6 +2,7 @@ import { AnswerArena } from "../http/answer-arena"
 import { IdempotencyStore, IDEMPOTENCY_WINDOW_SECONDS } from "../http/idempotency"
 import { Journal, JournalSlot } from "../store/journal"
 import { RecordTable } from "../store/record-table"
+import { formatId, parsed, parseId } from "../store/compact-id"
 
 interface Row {
   row_id: string
@@ -52,6 +53,18 @@ describe("compact tables", () => {
     const next = rows.add({ row_id: rows.nextId(), amount: 3, state: "open", note: "next", owner: null })
     expect(next.row_id).not.toBe(addedId)
     expect(rows.get(next.row_id)?.note).toBe("next")
+  })
+})
+
+describe("compact ids", () => {
+  it("format as the prefix and 7 hex digits per 28-bit half, and parse back", () => {
+    const halves = [0, 1, 0xf, 0x10, 0xabcdef, 0xfffffff, ...Array.from({ length: 2000 }, (_, i) => (Math.imul(i + 1, 2654435761) >>> 4) & 0xfffffff)]
+    for (const hi of halves) {
+      const lo = halves[(hi * 7) % halves.length]
+      const id = formatId("cha", hi, lo)
+      expect(id).toBe(`cha_${hi.toString(16).padStart(7, "0")}${lo.toString(16).padStart(7, "0")}`)
+      expect(parseId("cha", id) && [parsed.hi, parsed.lo]).toEqual([hi, lo])
+    }
   })
 })
 
