@@ -67,8 +67,12 @@ export class CodeColumn extends SparseColumn {
     return code === CODE_OTHER ? this.others.get(row) : this.values[code]
   }
 
+  /** The last value coded and its code: a column mostly repeats itself row after row (a method, a currency, an environment). */
+  private lastValue: unknown = undefined
+  private lastCode: number | undefined = undefined
+
   set(row: number, value: unknown): void {
-    let code = this.codes.get(value)
+    let code = value === this.lastValue && this.lastCode !== undefined ? this.lastCode : this.codes.get(value)
     if (code === undefined && this.values.length < CODE_OTHER && isCodable(value)) {
       code = this.values.length
       this.values.push(value)
@@ -80,6 +84,8 @@ export class CodeColumn extends SparseColumn {
       return
     }
     this.data.set(row, code)
+    this.lastValue = value
+    this.lastCode = code
     if (this.others.size) this.others.delete(row)
   }
 
