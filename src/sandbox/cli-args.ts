@@ -12,7 +12,7 @@ export const USAGE = `Usage: instantmerchant-sandbox [options]
   --live-api-secret S    live secret
   --allow-ip IP          only this IP may use the test pair (repeatable)
   --live-allow-ip IP     only this IP may use the live pair (repeatable)
-  --data FILE            load state from FILE and save every change to it
+  --data FILE            load state from FILE and keep it there (written within about 100 ms of a change)
   --no-controls          turn off the /_sandbox/ test controls
   --help                 show this help`
 
