@@ -50,6 +50,8 @@ export function parseCardInput(data: Record<string, unknown> | undefined | null,
   const cardholderName = typeof data.cardholder_name === "string" ? data.cardholder_name.trim() : ""
   if (!cardholderName) throw new InputError("cardholder_name", "is required")
   if (cardholderName.length > 100) throw new InputError("cardholder_name", "must be at most 100 characters")
+  // A NUL, a line break or any other control character is no part of a name, and the gateway would print it on a receipt.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(cardholderName)) throw new InputError("cardholder_name", "must not contain control characters (line breaks, tabs, NUL)")
 
   // Storefronts often let a shopper type "4242 4242 ..."; the gateway wants digits only.
   const number = typeof data.card_number === "string" ? data.card_number.replace(/[ -]/g, "") : typeof data.card_number === "number" ? "" : ""

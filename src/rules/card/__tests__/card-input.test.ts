@@ -54,6 +54,10 @@ describe("parseCardInput reads the storefront data contract", () => {
     })
   })
 
+  it("accepts names in any script, with accents, apostrophes and hyphens", () => {
+    for (const name of ["José Müller-O'Brien", "李小龍", "Ærøskøbing Ŝ."]) expect(parseCardInput({ ...good, cardholder_name: name }, now)).toMatchObject({ kind: "new", cardholder_name: name })
+  })
+
   it("accepts a saved card id", () => {
     expect(parseCardInput({ card_id: "card_585a3da60deae" }, now)).toEqual({ kind: "saved", card_id: "card_585a3da60deae", is_default: false })
   })
@@ -62,6 +66,10 @@ describe("parseCardInput reads the storefront data contract", () => {
     [undefined, "data"],
     [{}, "card_number"],
     [{ ...good, cardholder_name: " " }, "cardholder_name"],
+    [{ ...good, cardholder_name: "Jim\u0000Doe" }, "cardholder_name"],
+    [{ ...good, cardholder_name: "Jim\nDoe" }, "cardholder_name"],
+    [{ ...good, cardholder_name: "Jim\tDoe" }, "cardholder_name"],
+    [{ ...good, cardholder_name: "Jim\u0085Doe" }, "cardholder_name"],
     [{ ...good, card_number: "4242424242424241" }, "card_number"],
     [{ ...good, card_number: "4242-abcd" }, "card_number"],
     [{ ...good, card_number: "42424242" }, "card_number"],
