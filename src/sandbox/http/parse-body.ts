@@ -112,11 +112,15 @@ function jsonScalar(name: string, value: unknown): string {
 export function canonicalParams(params: Params): string {
   // Exactly JSON.stringify(sorted [name, value] pairs), built without the
   // pairs: stored digests (and older data files) depend on this very text.
+  // A pair that needs no escaping (nearly all) is four additions, not the
+  // eight of quoting each part apart: fewer strings made per request.
   const names = sortedNames(params)
   let text = "["
   for (let i = 0; i < names.length; i++) {
-    if (i > 0) text += ","
-    text += "[" + jsonText(names[i]) + "," + jsonText(params[names[i]]) + "]"
+    const name = names[i]
+    const value = params[name]
+    if (typeof value === "string" && !NEEDS_ESCAPING.test(name) && !NEEDS_ESCAPING.test(value)) text += (i > 0 ? ',["' : '["') + name + '","' + value + '"]'
+    else text += (i > 0 ? ",[" : "[") + JSON.stringify(name) + "," + JSON.stringify(value) + "]"
   }
   return text + "]"
 }
@@ -142,7 +146,3 @@ function sortedNames(params: Params): string[] {
 /** What JSON.stringify escapes in a string: quotes, backslashes, control characters, surrogates (lone ones). */
 const NEEDS_ESCAPING = /[\u0000-\u001f"\\\ud800-\udfff]/
 
-/** JSON.stringify(value), without the call for the common string that needs no escaping. */
-function jsonText(value: ParamValue): string {
-  return typeof value === "string" && !NEEDS_ESCAPING.test(value) ? `"${value}"` : JSON.stringify(value)
-}
