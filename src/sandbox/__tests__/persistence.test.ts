@@ -62,6 +62,23 @@ describe("persistence with a data file", () => {
     expect(customers()).toBe(21)
   })
 
+  it("a write that fails behind the requests is reported and ends nothing; close() then rejects, since the file lacks changes", async () => {
+    const dataFile = join(folder, "blocked", "sandbox.json")
+    const sandbox = await startSandbox({ port: 0, dataFile })
+    writeFileSync(join(folder, "blocked"), "a file where the data file's folder should be")
+    const reported: string[] = []
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (reported.push(String(chunk)), true))
+    try {
+      await createCustomer(sandbox)
+      for (const deadline = Date.now() + 20_000; reported.length === 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(reported.join("")).toContain(`could not write ${dataFile}`)
+      expect(await createCustomer(sandbox)).toBe(2) // still answering
+    } finally {
+      spy.mockRestore()
+      await expect(sandbox.close()).rejects.toThrow()
+    }
+  })
+
   it("a declined request changes nothing in the file either", async () => {
     const dataFile = join(folder, "sandbox.json")
     const sandbox = await startSandbox({ port: 0, dataFile })

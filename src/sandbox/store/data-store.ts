@@ -78,7 +78,21 @@ export class DataStore {
   save(): void {
     if (!this.dataFile) return
     this.dirty = true
-    this.writer ??= setTimeout(() => this.flush(), Math.max(MIN_WRITE_DELAY_MS, 4 * this.lastWriteMs))
+    this.writer ??= setTimeout(() => this.writeBehind(), Math.max(MIN_WRITE_DELAY_MS, 4 * this.lastWriteMs))
+  }
+
+  /**
+   * The timer's write. A failure here (the folder removed, the disk full) has
+   * no request to answer and would end the process from a timer: it is
+   * reported on stderr, and the change stays marked for the next write.
+   */
+  private writeBehind(): void {
+    try {
+      this.flush()
+    } catch (error) {
+      this.dirty = true
+      process.stderr.write(`instantmerchant-sandbox: could not write ${this.dataFile}: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
   }
 
   /** Writes the data file now if a change is not in it yet. */
