@@ -8,6 +8,11 @@ export const INVOICE_PROVIDER = "pp_instantmerchant-invoice_instantmerchant"
 
 /** A distinctive CVC, so the card-data scan can look for it. */
 export const TEST_CVC = "7319"
+/**
+ * The CVC as a value of its own: not inside an id, where four digits turn up
+ * by chance (a ULID `imsub_01M8…D73193R3` once failed the log scan).
+ */
+export const TEST_CVC_ALONE = new RegExp(`(?<![0-9A-Za-z])${TEST_CVC}(?![0-9A-Za-z])`)
 
 /** The card fields of the storefront's data contract, for one of the sandbox's test cards. */
 export function cardData(number: string = TEST_CARDS.visa, extra: Record<string, unknown> = {}): Record<string, unknown> {
