@@ -72,8 +72,6 @@ export interface CheckoutLookup extends GatewayCustomerLinks {
   cartWithSession(cartId: string, providerId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null>
   /** The cart with its totals (see {@link PaymentCart} for what that costs). */
   cart(cartId: string): Promise<CheckoutCart | null>
-  /** The cart without totals: what card entry and a card charge read. */
-  paymentCart(cartId: string): Promise<PaymentCart | null>
   /**
    * The cart's lines with their variant's and product's metadata only: what
    * the subscription interval check reads. Without it the processor reads

@@ -14,14 +14,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
   constructor(private readonly container: Cradle) {}
 
   async sessionWithCart(sessionId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
-    // find, not findOne: with a to-many join (the items) findOne takes two queries (ids first, then rows).
-    const [session]: any[] = await this.container.paymentSessionRepository.find({
-      where: { id: sessionId },
-      select: SESSION_WITH_CART_SELECT,
-      relations: { cart: PAYMENT_CART_RELATIONS },
-      order: { cart: { items: { created_at: "ASC" } } },
-    })
-    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
+    return this.sessionAndCart({ id: sessionId })
   }
 
   async sessionOfCart(cartId: string, providerId: string): Promise<CheckoutSession | null> {
@@ -32,13 +25,7 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
 
   async cartWithSession(cartId: string, providerId: string): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
     // One query where a session and a cart read side by side took two connections and two round trips.
-    const [session]: any[] = await this.container.paymentSessionRepository.find({
-      where: { cart_id: cartId, provider_id: providerId },
-      select: SESSION_WITH_CART_SELECT,
-      relations: { cart: PAYMENT_CART_RELATIONS },
-      order: { cart: { items: { created_at: "ASC" } } },
-    })
-    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
+    return this.sessionAndCart({ cart_id: cartId, provider_id: providerId })
   }
 
   async cart(cartId: string): Promise<CheckoutCart | null> {
@@ -83,18 +70,11 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     }
   }
 
-  async paymentCart(cartId: string): Promise<PaymentCart | null> {
-    // One query with joins, none of the totals retrieveWithTotals computes (about ten queries and a tax
-    // calculation); find, not findOne, which takes two queries with a to-many join (ids first, then rows).
-    const [cart]: any[] = await this.container.cartRepository.find({ where: { id: cartId }, select: PAYMENT_CART_SELECT, relations: PAYMENT_CART_RELATIONS, order: { items: { created_at: "ASC" } } })
-    return cart ? toPaymentCart(cart) : null
-  }
-
   async cartLines(cartId: string): Promise<IntervalLine[] | null> {
     // One query, no totals: the interval check runs on every payment-session update.
     const items: any[] = await this.container.lineItemRepository.find({
       where: { cart_id: cartId },
-      select: { id: true, title: true, created_at: true, variant: { id: true, metadata: true, product: { id: true, metadata: true } } },
+      select: PAYMENT_CART_SELECT.items,
       relations: { variant: { product: true } },
       order: { created_at: "ASC" },
     })
@@ -105,6 +85,18 @@ export class MedusaCheckoutLookup implements CheckoutLookup {
     // Medusa sets canceled_at only after cancelPayment succeeded, which released the charge at the gateway.
     const rows = await this.container.manager.query(`SELECT 1 FROM "payment" WHERE "data"->>'charge_id' = $1 AND "canceled_at" IS NOT NULL LIMIT 1`, [chargeId])
     return rows.length > 0
+  }
+
+  /** One payment session and its cart (without totals), in one query. */
+  private async sessionAndCart(where: Record<string, string>): Promise<{ session: CheckoutSession; cart: PaymentCart | null } | null> {
+    // find, not findOne: with a to-many join (the items) findOne takes two queries (ids first, then rows).
+    const [session]: any[] = await this.container.paymentSessionRepository.find({
+      where,
+      select: SESSION_WITH_CART_SELECT,
+      relations: { cart: PAYMENT_CART_RELATIONS },
+      order: { cart: { items: { created_at: "ASC" } } },
+    })
+    return session ? { session: toSession(session), cart: session.cart ? toPaymentCart(session.cart) : null } : null
   }
 
   async rememberGatewayCustomer(customerId: string, gatewayCustomerId: number): Promise<void> {

@@ -88,7 +88,7 @@ export class InMemoryCheckoutLookup implements CheckoutLookup {
   }
 
   /** Without totals, as the Medusa lookup reads it: a processor that needs them and reads this fails. */
-  async paymentCart(cartId: string): Promise<PaymentCart | null> {
+  private async paymentCart(cartId: string): Promise<PaymentCart | null> {
     const cart = await this.cart(cartId)
     if (!cart) return null
     const { id, email, billing_address, shipping_address, customer, items } = cart

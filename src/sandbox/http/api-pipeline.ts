@@ -7,7 +7,7 @@ import { normalizeIp, type Environments } from "../environments"
 import { faultResponse } from "../faults/fault-responses"
 import type { Fault, Faults } from "../faults/faults"
 import { Fields } from "./fields"
-import { onBody, sendAnswer, sendInternalError, sendText } from "./http-io"
+import { onBody, sendAnswer, sendInternalError } from "./http-io"
 import { requestFingerprint } from "./idempotency"
 import { parseBody, type Params } from "./parse-body"
 import { readHead, type RequestHead } from "./request-head"
@@ -107,7 +107,7 @@ export class ApiPipeline {
     this.parts.log.record({ ...entry, status: response?.status ?? null, code: response?.code ?? null })
     if (fault.type === "reset") req.socket.destroy()
     if (!response) return // hang: keep the socket open until the client gives up or the sandbox closes
-    sendText(res, response.status, response.body, { ...response.headers, "X-Request-Id": entry.id }, response.contentType)
+    sendAnswer(res, response.status, response.body, entry.id, response.headers, response.contentType)
   }
 
   private wait(ms: number, res: ServerResponse): Promise<void> {

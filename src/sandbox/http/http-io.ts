@@ -39,23 +39,25 @@ export function onBody(req: IncomingMessage, done: (raw: string | null) => void)
 
 const JSON_TYPE = "application/json; charset=utf-8"
 
+/** Sends a complete answer (see {@link writeComplete}). */
+export function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string>, contentType = JSON_TYPE): void {
+  writeComplete(res, status, body, contentType, null, headers)
+}
+
+/** A gateway answer: its X-Request-Id, then `headers` (null for none). */
+export function sendAnswer(res: ServerResponse, status: number, body: string, requestId: string, headers: Record<string, string> | null, contentType = JSON_TYPE): void {
+  writeComplete(res, status, body, contentType, requestId, headers)
+}
+
 /**
- * Sends a complete answer; a no-op when the client is already gone. Headers
+ * Writes the whole answer; a no-op when the client is already gone. Headers
  * go to writeHead as one flat list, which node takes without building and
  * checking a headers object per answer.
  */
-export function sendText(res: ServerResponse, status: number, body: string, headers: Record<string, string>, contentType = JSON_TYPE): void {
+function writeComplete(res: ServerResponse, status: number, body: string, contentType: string, requestId: string | null, headers: Record<string, string> | null): void {
   if (res.destroyed || res.writableEnded) return
   const list: Array<string | number> = ["Content-Type", contentType, "Content-Length", Buffer.byteLength(body)]
-  for (const name in headers) list.push(name, headers[name])
-  res.writeHead(status, list as unknown as string[])
-  res.end(body)
-}
-
-/** A gateway answer: JSON, its X-Request-Id, and `headers` (null for none) after it. */
-export function sendAnswer(res: ServerResponse, status: number, body: string, requestId: string, headers: Record<string, string> | null): void {
-  if (res.destroyed || res.writableEnded) return
-  const list: Array<string | number> = ["Content-Type", JSON_TYPE, "Content-Length", Buffer.byteLength(body), "X-Request-Id", requestId]
+  if (requestId !== null) list.push("X-Request-Id", requestId)
   if (headers !== null) for (const name in headers) list.push(name, headers[name])
   res.writeHead(status, list as unknown as string[])
   res.end(body)

@@ -63,7 +63,7 @@ export class IdempotencyStore {
   /** From the data file, where bodies are JSON values, fingerprints base64 (and old files hold them in clear). */
   load(key: string, stored: StoredAnswer): void {
     const bodyJson = JSON.stringify(stored.body)
-    const fingerprint = stored.fingerprint.startsWith("POST ") ? digestOf(stored.fingerprint) : Buffer.from(stored.fingerprint, "base64").toString("latin1")
+    const fingerprint = isClearFingerprint(stored.fingerprint) ? digestOf(stored.fingerprint) : Buffer.from(stored.fingerprint, "base64").toString("latin1")
     this.remember(key, { fingerprint, status: stored.status, bodyJson, code: codeOf(stored.body), created_at: stored.created_at })
   }
 
@@ -199,6 +199,11 @@ export function codeOf(body: unknown): string | null {
  */
 export function requestFingerprint(path: string, params: Params): string {
   return digestOf(`POST ${path} ${canonicalParams(params)}`)
+}
+
+/** A stored fingerprint as data files before digests held it: the request's canonical text, card fields included. */
+export function isClearFingerprint(fingerprint: unknown): boolean {
+  return String(fingerprint).startsWith("POST ")
 }
 
 /**

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { dirname, basename, join } from "node:path"
 import { randomBytes } from "node:crypto"
+import { isClearFingerprint } from "../http/idempotency"
 import { EnvironmentState, ENVIRONMENT_NAMES, type EnvironmentName, type PersistedEnvironment } from "./state"
 
 /**
@@ -25,7 +26,7 @@ export function emptySandboxData(): SandboxData {
  * again as soon as it is loaded.
  */
 export function holdsCardData(parsed: { environments?: Partial<Record<EnvironmentName, Partial<PersistedEnvironment>>> | null }): boolean {
-  return ENVIRONMENT_NAMES.some((name) => Object.values(parsed.environments?.[name]?.idempotency ?? {}).some((answer) => String(answer?.fingerprint).startsWith("POST ")))
+  return ENVIRONMENT_NAMES.some((name) => Object.values(parsed.environments?.[name]?.idempotency ?? {}).some((answer) => isClearFingerprint(answer?.fingerprint)))
 }
 
 /** The saved data, or null when the file does not exist yet. A corrupt file is an error, not a silent reset. */
